@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Gradient of `LeakyRelu` that can be differentiated again.
+ *
+ *   leakyRelu(x) = x for x > 0, αx otherwise;   leakyRelu'(x) = α + (1 − α)·step(x)
+ *
+ * The derivative is piecewise constant in x, so the second derivative is zero
+ * almost everywhere; what matters for a gradient penalty is the path through
+ * dy. Stock tfjs builds the mask with `greater`, which has no gradient, so
+ * double backprop threw; `step` has a (zero) gradient.
+ */
+export const leakyReluGradConfig: tf.GradConfig = {
+  kernelName: tf.LeakyRelu,
+  inputsToSave: ['x'],
+  gradFunc: (dy, saved, attrs) => {
+    const [x] = saved as [tf.Tensor];
+    const alpha = (attrs as unknown as tf.LeakyReluAttrs).alpha;
+    return { x: () => tf.mul(dy as tf.Tensor, tf.add(alpha, tf.mul(1 - alpha, tf.step(x)))) };
+  },
+};

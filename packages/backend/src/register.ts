@@ -1,0 +1,57 @@
+/**
+ * Side-effect module: registers the wasm backend, the training kernels it
+ * lacks, and the gradient overrides that make double backprop correct. It is
+ * imported by the package entry points; importing it twice is harmless.
+ *
+ * Listed under `sideEffects` in package.json so bundlers keep it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { conv2DBackpropFilterConfig } from './kernels/conv2DBackpropFilter.js';
+import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
+import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
+import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
+import { eluGradConfig } from './gradients/eluGrad.js';
+import { expGradConfig } from './gradients/expGrad.js';
+import { leakyReluGradConfig } from './gradients/leakyReluGrad.js';
+import { relu6GradConfig } from './gradients/relu6Grad.js';
+import { sigmoidGradConfig } from './gradients/sigmoidGrad.js';
+import { softmaxGradConfig } from './gradients/softmaxGrad.js';
+import { tanhGradConfig } from './gradients/tanhGrad.js';
+import { zeroGradientConfigs } from './gradients/zeroGradients.js';
+import { patchState } from './internal/patchState.js';
+
+/** Kernels gankit adds to the wasm backend (only where wasm has none). */
+export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
+  conv2DBackpropFilterConfig,
+  unsortedSegmentSumConfig,
+  depthwiseConv2dNativeBackpropFilterConfig,
+  depthwiseConv2dNativeBackpropInputConfig,
+];
+
+/** Gradient overrides that make second-order gradients correct on every backend. */
+export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
+  tanhGradConfig,
+  sigmoidGradConfig,
+  expGradConfig,
+  eluGradConfig,
+  leakyReluGradConfig,
+  relu6GradConfig,
+  softmaxGradConfig,
+  ...zeroGradientConfigs,
+];
+
+if (!patchState.applied) {
+  for (const config of WASM_KERNEL_PATCHES) {
+    if (tf.getKernel(config.kernelName, config.backendName) == null) {
+      tf.registerKernel(config);
+      patchState.kernels.push(config.kernelName);
+    }
+  }
+  for (const config of GRADIENT_PATCHES) {
+    patchState.stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));
+    tf.registerGradient(config);
+    patchState.gradients.push(config.kernelName);
+  }
+  patchState.applied = true;
+}

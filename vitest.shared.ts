@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Shared vitest settings for every package: resolve workspace packages to their
+ * TypeScript sources (the `@gankit/source` export condition), so tests never need
+ * a build, and keep tfjs external so one instance serves the whole test file.
+ */
+export const sharedConfig = defineConfig({
+  resolve: {
+    conditions: ['@gankit/source', 'node', 'import', 'module', 'default'],
+  },
+  ssr: {
+    resolve: {
+      conditions: ['@gankit/source', 'node', 'import', 'module', 'default'],
+      externalConditions: ['node', 'import', 'default'],
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-results.json' },
+  },
+});
