@@ -5,8 +5,18 @@ import * as tf from '@tensorflow/tfjs';
  *   ∂f/∂θ_k ≈ (f(θ + h·e_k) − f(θ − h·e_k)) / 2h
  * for every element of every variable (restored afterwards). O(h²) truncation
  * error; in float32 choose h around 1e-3…1e-2 for values of order 1.
+ *
+ * With `markKinks`, elements where the forward and backward one-sided
+ * differences disagree (f is not differentiable, or jumps, within ±h) are
+ * returned as NaN, so a caller can leave them out of a comparison.
  */
-export function finiteDifferenceGradient(f: () => number, variables: tf.Variable[], h = 1e-3): Float32Array[] {
+export function finiteDifferenceGradient(
+  f: () => number,
+  variables: tf.Variable[],
+  h = 1e-3,
+  options: { markKinks?: boolean } = {},
+): Float32Array[] {
+  const f0 = options.markKinks === true ? f() : 0;
   return variables.map((v) => {
     const base = v.dataSync().slice() as Float32Array;
     const grad = new Float32Array(base.length);
@@ -20,6 +30,13 @@ export function finiteDifferenceGradient(f: () => number, variables: tf.Variable
       tf.tidy(() => v.assign(tf.tensor(minus, v.shape)));
       const fMinus = f();
       grad[k] = (fPlus - fMinus) / (2 * h);
+      if (options.markKinks === true) {
+        // Across a kink of a piecewise-linear function f may jump: the two one-sided
+        // differences then disagree by far more than the O(h·f'') of a smooth f.
+        const forward = (fPlus - f0) / h;
+        const backward = (f0 - fMinus) / h;
+        if (Math.abs(forward - backward) > 0.5 * Math.max(Math.abs(forward), Math.abs(backward)) + 1e-2) grad[k] = Number.NaN;
+      }
     }
     tf.tidy(() => v.assign(tf.tensor(base, v.shape)));
     return grad;

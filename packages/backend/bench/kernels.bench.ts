@@ -1,0 +1,71 @@
+/**
+ * `pnpm bench` (in packages/backend): the convolution ops of one DCGAN-MNIST
+ * training step (../../shared/EVALUATION.md shapes, batch 64), wasm vs the
+ * pure-JS cpu backend, measured side by side in one run.
+ *
+ * Inputs are built before timing; only the op (and reading its result) is
+ * timed. wasm: median of 5 runs after a warm-up. cpu: its conv gradients take
+ * over a minute at batch 64, so it runs once at batch 8 and is scaled ×8 (conv
+ * cost is linear in the batch) unless BENCH_FULL=1. Ratio = cpu / wasm.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../src/index.node.js';
+
+const BATCH = 64;
+const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
+
+type T4 = tf.Tensor4D;
+interface Row {
+  name: string;
+  /** Input shapes for a batch size. */
+  shapes: (b: number) => number[][];
+  /** The op on those inputs. */
+  op: (inputs: tf.Tensor[], b: number) => tf.Tensor;
+}
+
+const filterGrad = (x: tf.Tensor, dy: tf.Tensor, filterShape: number[]): tf.Tensor =>
+  tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { strides: [2, 2], pad: 'same', dataFormat: 'NHWC', filterShape } as unknown as tf.NamedAttrMap) as tf.Tensor;
+
+const rows: Row[] = [
+  { name: 'D conv1 forward       28²×1 → 14²×64', shapes: (b) => [[b, 28, 28, 1], [5, 5, 1, 64]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
+  { name: 'D conv2 forward       14²×64 → 7²×128', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
+  { name: 'D conv1 filter grad   Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 1, 64]) },
+  { name: 'D conv2 filter grad   Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 64, 128]) },
+  { name: 'D conv2 input grad    Conv2DBackpropInput', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([dy, w], b) => tf.conv2dTranspose(dy as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
+  { name: 'G convT1 forward      7²×128 → 14²×64', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
+  { name: 'G convT2 forward      14²×64 → 28²×1', shapes: (b) => [[b, 14, 14, 64], [5, 5, 1, 64]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 28, 28, 1], 2, 'same') },
+  { name: 'G convT1 input grad   Conv2D', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([dy, w]) => tf.conv2d(dy as T4, w as T4, 2, 'same') },
+  { name: 'G convT1 filter grad  Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 64, 128]) },
+  { name: 'G convT2 filter grad  Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 1, 64]) },
+];
+
+function timeMs(row: Row, batch: number, reps: number): number {
+  const inputs = row.shapes(batch).map((s, i) => tf.randomUniform(s, -1, 1, 'float32', i + 1));
+  tf.tidy(() => row.op(inputs, batch).dataSync()); // warm-up (XNNPACK operator creation, allocations)
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    tf.tidy(() => row.op(inputs, batch).dataSync());
+    times.push(performance.now() - t0);
+  }
+  tf.dispose(inputs);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const info = await initBackend({ quiet: true });
+  const scale = BATCH / CPU_BATCH;
+  console.log(`@gankit/backend kernels — wasm SIMD=${info.simd}, threads=${info.threads}; batch ${BATCH}; cpu at batch ${CPU_BATCH}${scale === 1 ? '' : `, ×${scale}`}`);
+  const table: Record<string, string | number>[] = [];
+  for (const row of rows) {
+    await tf.setBackend('wasm');
+    const wasm = timeMs(row, BATCH, 5);
+    await tf.setBackend('cpu');
+    const cpu = timeMs(row, CPU_BATCH, 1) * scale;
+    table.push({ op: row.name, 'wasm ms': +wasm.toFixed(1), 'cpu ms': Math.round(cpu), 'cpu / wasm': +(cpu / wasm).toFixed(1) });
+  }
+  console.table(table);
+}
+
+await main();
