@@ -1,0 +1,18 @@
+/**
+ * Side-effect module: registers this package's custom layers with tfjs
+ * serialization, so `tf.loadLayersModel` can rebuild models that contain
+ * them. Imported by the package entry point; importing it twice is harmless.
+ *
+ * Listed under `sideEffects` in package.json so bundlers keep it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { InstanceNormalization } from './layers/instanceNormalization.js';
+import { ReflectionPadding2D } from './layers/reflectionPadding2D.js';
+
+/** The package name the custom layers are registered under: `gankit>InstanceNormalization`, …. */
+export const SERIALIZATION_PACKAGE = 'gankit';
+
+/** The custom layer classes this package registers. */
+export const CUSTOM_LAYERS = [InstanceNormalization, ReflectionPadding2D] as const;
+
+for (const cls of CUSTOM_LAYERS) tf.serialization.registerClass(cls, SERIALIZATION_PACKAGE);
