@@ -12,7 +12,7 @@ import type * as tf from '@tensorflow/tfjs';
  * }
  * ```
  */
-export interface Batch {
+export interface Batch extends tf.TensorContainerObject {
   /** The examples, float32 `[batchSize, ...shape]`. */
   readonly xs: tf.Tensor;
   /** Their labels: int32 `[batchSize]`, or float32 `[batchSize, numClasses]` one-hot; absent with `labels: 'none'` or unlabelled data. */

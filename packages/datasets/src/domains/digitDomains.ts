@@ -100,12 +100,14 @@ function everyOther(examples: Examples, parity: 0 | 1): Examples {
 /** Grey images repeated into `channels` channels (a no-op for 1). */
 function repeatChannels(examples: Examples, channels: 1 | 3): Examples {
   if (channels === 1) return examples;
-  const x = new Float32Array(examples.x.length * 3);
-  for (let i = 0; i < examples.x.length; i++) {
-    const v = examples.x[i]!;
-    x[3 * i] = v;
-    x[3 * i + 1] = v;
-    x[3 * i + 2] = v;
+  const grey = examples.x;
+  const n = grey.length;
+  const x = new Float32Array(n * 3);
+  for (let i = 0, o = 0; i < n; i++) {
+    const v = grey[i]!;
+    x[o++] = v;
+    x[o++] = v;
+    x[o++] = v;
   }
   const [h = 0, w = 0] = examples.shape;
   return { ...examples, x, shape: [h, w, 3] };

@@ -49,26 +49,42 @@ export function mnistMStyle(digits: Examples, options: MnistMStyleOptions = {}):
   const pixels = height * width;
   const out = new Float32Array(count * pixels * 3);
   const uniform = seededUniform(seed, 0xb1e);
-  const symmetric = range === '[-1,1]';
+  // In [0,1]: out = |p − d|. In [−1,1], with p' = 2p − 1 and d' = 2d − 1 the stored values,
+  // 2|p − d| − 1 = |p' − d'| − 1: one subtraction and one abs per value either way.
+  const offset = range === '[-1,1]' ? -1 : 0;
+  const tex = range === '[-1,1]' ? bank.pixels.map((p) => 2 * p - 1) : bank.pixels;
   for (let n = 0; n < count; n++) {
     const t = Math.floor(uniform() * textures);
     const top = Math.floor(uniform() * (size - height + 1));
     const left = Math.floor(uniform() * (size - width + 1));
     const flip = uniform() < 0.5;
-    const texBase = t * size * size * 3;
-    for (let y = 0; y < height; y++) {
-      for (let xx = 0; xx < width; xx++) {
-        const raw = x[n * pixels + y * width + xx]!;
-        const d = symmetric ? (raw + 1) / 2 : raw;
-        const tx = flip ? left + width - 1 - xx : left + xx;
-        const src = texBase + ((top + y) * size + tx) * 3;
-        const dst = (n * pixels + y * width + xx) * 3;
-        for (let ch = 0; ch < 3; ch++) {
-          const v = Math.abs(bank.pixels[src + ch]! - d);
-          out[dst + ch] = symmetric ? 2 * v - 1 : v;
-        }
-      }
-    }
+    const first = (t * size * size + top * size + (flip ? left + width - 1 : left)) * 3;
+    blendPatch(out, n * pixels * 3, x, n * pixels, tex, first, flip ? -3 : 3, size * 3, height, width, offset);
   }
   return { x: out, shape: [height, width, 3], count, labels: digits.labels, numClasses: digits.numClasses };
+}
+
+/** Writes |texture − digit| + offset for one image, 3 channels, walking the patch with `step` across and `rowStride` down. */
+function blendPatch(
+  out: Float32Array,
+  dst: number,
+  digits: Float32Array,
+  digit: number,
+  tex: Float32Array,
+  first: number,
+  step: number,
+  rowStride: number,
+  height: number,
+  width: number,
+  offset: number,
+): void {
+  for (let y = 0; y < height; y++) {
+    let src = first + y * rowStride;
+    for (let xx = 0; xx < width; xx++, src += step) {
+      const d = digits[digit++]!;
+      out[dst++] = Math.abs(tex[src]! - d) + offset;
+      out[dst++] = Math.abs(tex[src + 1]! - d) + offset;
+      out[dst++] = Math.abs(tex[src + 2]! - d) + offset;
+    }
+  }
 }
