@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { expectClose, finiteDifferenceGradient, seededUniform, useBackend } from '@gankit/test-utils';
 import '../register.js';
-import { InstanceNormalization, instanceNormalization } from './instanceNormalization.js';
-import { expectSaveLoadRoundTrip, uniform } from '../testing/roundTrip.js';
+import { instanceNormalization } from './instanceNormalization.js';
+import type { InstanceNormalization } from './instanceNormalization.js';
+import { expectSaveLoadRoundTrip, uniform } from '../testing/helpers.js';
 
 beforeAll(async () => {
   await initBackend();

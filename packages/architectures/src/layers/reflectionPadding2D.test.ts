@@ -4,7 +4,7 @@ import { initBackend } from '@gankit/backend';
 import { expectClose, seededUniform, useBackend } from '@gankit/test-utils';
 import '../register.js';
 import { reflectionPadding2D } from './reflectionPadding2D.js';
-import { expectSaveLoadRoundTrip, uniform } from '../testing/roundTrip.js';
+import { expectSaveLoadRoundTrip, uniform } from '../testing/helpers.js';
 
 beforeAll(async () => {
   await initBackend();

@@ -60,3 +60,50 @@ export function labels(batch: number, numClasses: number): tf.Tensor2D {
 export function outputShapes(model: tf.LayersModel): (number | null)[][] {
   return model.outputs.map((o) => [...o.shape]);
 }
+
+/**
+ * Asserts `build` throws an error matching `message` and left no tensors
+ * (weights) behind: bad options must be rejected before any layer is made.
+ */
+export function expectRejectedBeforeWeights(build: () => unknown, message: RegExp): void {
+  const before = tf.memory().numTensors;
+  let error: unknown;
+  try {
+    build();
+  } catch (err) {
+    error = err;
+  }
+  if (!(error instanceof Error)) throw new Error(`expected the build to throw ${message}, but it did not`);
+  if (!message.test(error.message)) throw new Error(`expected an error matching ${message}, got: ${error.message}`);
+  const after = tf.memory().numTensors;
+  if (after !== before) throw new Error(`the failed build left ${after - before} tensors behind (weights made before the check)`);
+}
+
+/** Snapshot of every trainable weight's values, by variable name. */
+export function snapshot(model: tf.LayersModel | tf.layers.Layer): Map<string, Float32Array> {
+  return new Map(model.trainableWeights.map((w) => [w.name, w.read().dataSync().slice() as Float32Array]));
+}
+
+/** Names of the weights in `before` whose values differ in `model` now. */
+export function changedWeights(model: tf.LayersModel | tf.layers.Layer, before: Map<string, Float32Array>): string[] {
+  return model.trainableWeights
+    .filter((w) => {
+      const old = before.get(w.name);
+      const now = w.read().dataSync();
+      return old === undefined || old.some((v, i) => v !== now[i]);
+    })
+    .map((w) => w.name);
+}
+
+/**
+ * One SGD step on `loss` over the model's trainable weights (as trainers do:
+ * an explicit var list), disposing the intermediates.
+ */
+export function sgdStep(model: tf.LayersModel | tf.layers.Layer, loss: () => tf.Scalar, learningRate = 0.1): void {
+  const optimizer = tf.train.sgd(learningRate);
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  tf.tidy(() => {
+    optimizer.minimize(loss, false, vars);
+  });
+  optimizer.dispose();
+}

@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '@gankit/backend';
+import { useBackend } from '@gankit/test-utils';
+import { dcganDiscriminator } from './index.js';
+import { changedWeights, expectRejectedBeforeWeights, expectSaveLoadRoundTrip, outputShapes, sgdStep, snapshot, uniform } from './testing/helpers.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe('dcganDiscriminator', () => {
+  it.each([
+    [28, 1],
+    [28, 3],
+    [32, 1],
+    [32, 3],
+    [64, 1],
+    [64, 3],
+  ])('takes %i × %i images with %i channels to one logit', (imageSize, channels) => {
+    const d = dcganDiscriminator({ imageSize, channels, filters: 8 });
+    expect(d.inputs[0]!.shape).toEqual([null, imageSize, imageSize, channels]);
+    expect(outputShapes(d)).toEqual([[null, 1]]);
+  });
+
+  it('defaults to the speed workload: conv 5×5/2→64, lrelu, conv 5×5/2→128, lrelu, dense→1', () => {
+    const d = dcganDiscriminator();
+    expect(d.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'LeakyReLU', 'Conv2D', 'LeakyReLU', 'Flatten', 'Dense']);
+    expect(d.layers.filter((l) => l.getWeights().length > 0).map((l) => l.getWeights()[0]!.shape)).toEqual([
+      [5, 5, 1, 64],
+      [5, 5, 64, 128],
+      [7 * 7 * 128, 1],
+    ]);
+    expect(d.countParams()).toBe(212_865);
+  });
+
+  it('has the documented parameter counts at 32 and 64 px', () => {
+    expect(dcganDiscriminator({ imageSize: 32, channels: 3 }).countParams()).toBe(1_033_345);
+    expect(dcganDiscriminator({ imageSize: 64, channels: 3 }).countParams()).toBe(4_314_753);
+  });
+
+  it.each([
+    ['batch', 'BatchNormalization'],
+    ['layer', 'LayerNormalization'],
+  ] as const)("with normalization '%s' normalizes every conv but the first", (normalization, className) => {
+    const d = dcganDiscriminator({ imageSize: 64, filters: 8, normalization });
+    const kinds = d.layers.map((l) => l.getClassName());
+    expect(kinds.filter((k) => k === className)).toHaveLength(3);
+    expect(kinds.indexOf(className)).toBeGreaterThan(kinds.indexOf('Conv2D') + 1);
+  });
+
+  it('passes every dense and conv layer through wrapLayer and uses what it returns', () => {
+    const seen: string[] = [];
+    const replacements: tf.layers.Layer[] = [];
+    const d = dcganDiscriminator({
+      filters: 8,
+      wrapLayer: (layer) => {
+        seen.push(layer.getClassName());
+        const config = layer.getConfig();
+        const copy = layer.getClassName() === 'Dense' ? tf.layers.dense({ units: 1 }) : tf.layers.conv2d({ ...(config as object), name: undefined } as never);
+        replacements.push(copy);
+        return copy;
+      },
+    });
+    expect(seen).toEqual(['Conv2D', 'Conv2D', 'Dense']);
+    for (const r of replacements) expect(d.layers).toContain(r);
+  });
+
+  it('rejects a wrapLayer that does not return a layer', () => {
+    expect(() => dcganDiscriminator({ filters: 8, wrapLayer: (() => undefined) as never })).toThrow(/option 'wrapLayer' must return a tf.layers.Layer/);
+  });
+
+  it.each(['none', 'batch', 'layer'] as const)("trains on wasm with normalization '%s': one step changes every weight", async (normalization) => {
+    await useBackend('wasm');
+    const d = dcganDiscriminator({ imageSize: 28, filters: 4, normalization, seed: 1 });
+    const before = snapshot(d);
+    const x = uniform([4, 28, 28, 1], 4);
+    sgdStep(d, () => tf.mean(tf.square(d.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar);
+    expect(changedWeights(d, before)).toEqual(d.trainableWeights.map((w) => w.name));
+  });
+
+  it.each(['none', 'batch', 'layer'] as const)("saves through file:// and loads back with identical predictions (normalization '%s')", async (normalization) => {
+    const d = dcganDiscriminator({ imageSize: 32, channels: 3, filters: 4, normalization });
+    await expectSaveLoadRoundTrip(d, uniform([3, 32, 32, 3], 5));
+  });
+
+  it('rejects an unknown normalization, naming the allowed values, before making weights', () => {
+    expectRejectedBeforeWeights(
+      () => dcganDiscriminator({ normalization: 'instance' as never }),
+      /dcganDiscriminator: option 'normalization' must be one of 'batch', 'layer', 'none'; got 'instance'/,
+    );
+  });
+
+  it('rejects 0 channels and an unreachable image size before making weights', () => {
+    expectRejectedBeforeWeights(() => dcganDiscriminator({ channels: 0 }), /option 'channels' must be an integer ≥ 1/);
+    expectRejectedBeforeWeights(() => dcganDiscriminator({ imageSize: 100 }), /option 'imageSize' must be a base size 4…7 doubled at least once.*; got 100/);
+  });
+});

@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '@gankit/backend';
+import { dcganGenerator } from './index.js';
+import { expectRejectedBeforeWeights, expectSaveLoadRoundTrip, outputShapes, uniform } from './testing/helpers.js';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe('dcganGenerator', () => {
+  it.each([
+    [28, 1],
+    [28, 3],
+    [32, 1],
+    [32, 3],
+    [64, 1],
+    [64, 3],
+  ])('builds %i × %i images with %i channels', (imageSize, channels) => {
+    const g = dcganGenerator({ imageSize, channels, filters: 8 });
+    expect(g.inputs[0]!.shape).toEqual([null, 100]);
+    expect(outputShapes(g)).toEqual([[null, imageSize, imageSize, channels]]);
+  });
+
+  it.each([
+    [28, 7, 2],
+    [32, 4, 3],
+    [64, 4, 4],
+  ])('reaches %i px from a %i px base through %i conv-transposes', (imageSize, base, doublings) => {
+    const g = dcganGenerator({ imageSize, filters: 8 });
+    const convTs = g.layers.filter((l) => l.getClassName() === 'Conv2DTranspose');
+    expect(convTs).toHaveLength(doublings);
+    const reshape = g.layers.find((l) => l.getClassName() === 'Reshape')!;
+    expect((reshape.output as tf.SymbolicTensor).shape.slice(1, 3)).toEqual([base, base]);
+  });
+
+  it('defaults to the speed workload: dense 100→7·7·128, BN, lrelu, convT 5×5/2→64, BN, lrelu, convT 5×5/2→1, tanh', () => {
+    const g = dcganGenerator();
+    const kinds = g.layers.map((l) => l.getClassName());
+    expect(kinds).toEqual([
+      'InputLayer',
+      'Dense',
+      'Reshape',
+      'BatchNormalization',
+      'LeakyReLU',
+      'Conv2DTranspose',
+      'BatchNormalization',
+      'LeakyReLU',
+      'Conv2DTranspose',
+      'Activation',
+    ]);
+    const kernels = g.layers.filter((l) => l.getWeights().length > 0 && l.getClassName() !== 'BatchNormalization').map((l) => l.getWeights()[0]!.shape);
+    expect(kernels).toEqual([
+      [100, 7 * 7 * 128],
+      [5, 5, 64, 128],
+      [5, 5, 1, 64],
+    ]);
+    expect((g.layers[4]!.getConfig() as { alpha: number }).alpha).toBeCloseTo(0.2);
+    expect(g.layers[9]!.getConfig()['activation']).toBe('tanh');
+  });
+
+  it('has the documented parameter counts', () => {
+    expect(dcganGenerator().countParams()).toBe(834_369);
+    expect(dcganGenerator({ imageSize: 32, channels: 3 }).countParams()).toBe(1_440_195);
+    expect(dcganGenerator({ imageSize: 64, channels: 3 }).countParams()).toBe(5_128_643);
+  });
+
+  it('draws weights from N(0, 0.02)', () => {
+    const kernel = dcganGenerator().layers[1]!.getWeights()[0]!;
+    const { mean, variance } = tf.moments(kernel);
+    expect(mean.dataSync()[0]!).toBeCloseTo(0, 3);
+    expect(Math.sqrt(variance.dataSync()[0]!)).toBeCloseTo(0.02, 3);
+  });
+
+  it('outputs images in [−1, 1]', () => {
+    const g = dcganGenerator({ filters: 8 });
+    const images = g.predict(tf.mul(uniform([4, 100], 1), 50)) as tf.Tensor;
+    expect(images.min().dataSync()[0]!).toBeGreaterThanOrEqual(-1);
+    expect(images.max().dataSync()[0]!).toBeLessThanOrEqual(1);
+  });
+
+  it('is reproducible with a seed', () => {
+    const z = uniform([2, 100], 2);
+    const a = dcganGenerator({ filters: 8, seed: 7 }).predict(z) as tf.Tensor;
+    const b = dcganGenerator({ filters: 8, seed: 7 }).predict(z) as tf.Tensor;
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+  });
+
+  it('saves through file:// and loads back with identical predictions', async () => {
+    const g = dcganGenerator({ imageSize: 32, channels: 3, filters: 8 });
+    await expectSaveLoadRoundTrip(g, uniform([3, 100], 3));
+  });
+
+  it('rejects an image size it cannot reach, naming the option and the allowed sizes', () => {
+    expectRejectedBeforeWeights(() => dcganGenerator({ imageSize: 30 }), /dcganGenerator: option 'imageSize' must be a base size 4…7 doubled at least once: 28 \(7·2²\), 32 \(4·2³\), 64 \(4·2⁴\).*; got 30/);
+  });
+
+  it('rejects 0 channels before making weights', () => {
+    expectRejectedBeforeWeights(() => dcganGenerator({ channels: 0 }), /option 'channels' must be an integer ≥ 1 \(1 for grayscale, 3 for RGB\); got 0/);
+  });
+
+  it('rejects an unknown activation and an unknown option', () => {
+    expectRejectedBeforeWeights(() => dcganGenerator({ activation: 'swish' as never }), /option 'activation' must be one of 'relu', 'leakyRelu', .*; got 'swish'/);
+    expectRejectedBeforeWeights(() => dcganGenerator({ imagesize: 28 } as never), /unknown option 'imagesize'; known options are latentDim, imageSize/);
+  });
+});

@@ -1,0 +1,31 @@
+import { LABEL_ENCODINGS } from './labels.js';
+import type { LabelEncoding } from './labels.js';
+import { enumOption, intOption } from './validate.js';
+
+/** Label options shared by the conditional builders. */
+export interface LabelSettings {
+  numClasses?: number;
+  labelEncoding?: LabelEncoding;
+  embeddingDim?: number;
+}
+
+/** Option names of {@link LabelSettings}. */
+export const LABEL_KEYS = ['numClasses', 'labelEncoding', 'embeddingDim'] as const;
+
+/** Discriminator conditionings. */
+export const CONDITIONINGS = ['concat', 'projection'] as const;
+/** `'concat'`: the label code joins the input (Mirza & Osindero); `'projection'`: Miyato & Koyama's inner product. */
+export type Conditioning = (typeof CONDITIONINGS)[number];
+
+/** Checks and fills in the label options: 10 classes, one-hot, embedding size = numClasses. */
+export function resolveLabels(builder: string, o: LabelSettings): { numClasses: number; encoding: LabelEncoding; embeddingDim: number } {
+  const numClasses = intOption(builder, 'numClasses', o.numClasses, 10, 2);
+  const encoding = enumOption(builder, 'labelEncoding', o.labelEncoding, LABEL_ENCODINGS, 'oneHot');
+  const embeddingDim = intOption(builder, 'embeddingDim', o.embeddingDim, numClasses);
+  return { numClasses, encoding, embeddingDim };
+}
+
+/** Checks the conditioning option (default concat). */
+export function resolveConditioning(builder: string, value: unknown): Conditioning {
+  return enumOption(builder, 'conditioning', value, CONDITIONINGS, 'concat');
+}

@@ -1,0 +1,34 @@
+import { ACTIVATIONS } from './activations.js';
+import type { Activation } from './activations.js';
+import { Initializers } from './initializers.js';
+import { channelsOption, checkOptions, divisibleSizeOption, enumOption, intOption, seedOption, widthsOption } from './validate.js';
+
+/** Options shared by the conv VAE encoder and decoder. */
+export interface ConvVaeSettings {
+  imageSize?: number;
+  channels?: number;
+  filters?: number[];
+  kernelSize?: number;
+  hiddenUnits?: number[];
+  latentDim?: number;
+  activation?: Activation;
+  seed?: number;
+}
+
+/** Checks and fills in conv VAE options (the filter list fixes how many stride-2 layers there are). */
+export function resolveConvVae(builder: string, options: ConvVaeSettings | undefined) {
+  const o = checkOptions(builder, options, ['imageSize', 'channels', 'filters', 'kernelSize', 'hiddenUnits', 'latentDim', 'activation', 'seed']);
+  const filters = widthsOption(builder, 'filters', o.filters, [32, 64], false);
+  const imageSize = divisibleSizeOption(builder, 'imageSize', o.imageSize, 28, filters.length);
+  return {
+    imageSize,
+    base: imageSize / 2 ** filters.length,
+    channels: channelsOption(builder, 'channels', o.channels, 1),
+    filters,
+    kernelSize: intOption(builder, 'kernelSize', o.kernelSize, 3),
+    widths: widthsOption(builder, 'hiddenUnits', o.hiddenUnits, [256]),
+    latentDim: intOption(builder, 'latentDim', o.latentDim, 20),
+    activation: enumOption(builder, 'activation', o.activation, ACTIVATIONS, 'relu'),
+    init: new Initializers(seedOption(builder, o.seed)),
+  };
+}

@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { instanceNormalization } from '../layers/instanceNormalization.js';
+import type { Initializers } from './initializers.js';
+
+/** Feature normalizations the builders know. */
+export const NORMALIZATIONS = ['batch', 'layer', 'instance', 'none'] as const;
+/** A feature normalization: batch, layer (over all features of a sample), instance, or none. */
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/**
+ * A normalization layer for features of the given rank (2 for dense, 4 for
+ * conv), or null for `'none'`.
+ *
+ * - batch: momentum 0.9 and ε 1e-5 (PyTorch's `BatchNorm` defaults, as in the
+ *   DCGAN reference code), γ ~ N(1, 0.02) (Radford et al.).
+ * - layer: over every feature of a sample (all of H, W, C for images), as the
+ *   WGAN-GP critics use it, ε 1e-5.
+ * - instance: per sample and channel over H, W; learned γ, β when `affine`.
+ */
+export function normalizationLayer(kind: Normalization, rank: number, init: Initializers, affine = true): tf.layers.Layer | null {
+  switch (kind) {
+    case 'batch':
+      return tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5, gammaInitializer: init.normal(0.02, 1) });
+    case 'layer':
+      return tf.layers.layerNormalization({ axis: Array.from({ length: rank - 1 }, (_, i) => i + 1), epsilon: 1e-5 });
+    case 'instance':
+      return instanceNormalization({ center: affine, scale: affine });
+    case 'none':
+      return null;
+  }
+}
+
+/** Whether a layer followed by this normalization needs its own bias (batch and instance norm cancel it). */
+export function needsBias(kind: Normalization): boolean {
+  return kind === 'none' || kind === 'layer';
+}

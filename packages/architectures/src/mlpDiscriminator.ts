@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { denseOut, denseStack } from './internal/mlp.js';
+import { resolveMlpDiscriminator } from './internal/mlpOptions.js';
+import type { MlpDiscriminatorSettings } from './internal/mlpOptions.js';
+import type { WrapLayer } from './internal/wrap.js';
+
+/** Options of {@link mlpDiscriminator}. */
+export interface MlpDiscriminatorOptions extends MlpDiscriminatorSettings {
+  /** Size of an input sample. Default 2 (2-D toy data). */
+  inputDim?: number;
+  /** Widths of the hidden layers. Default [128, 128, 128]. */
+  hiddenUnits?: number[];
+  /** Hidden activation: 'relu' (default), 'leakyRelu' (slope 0.2), 'tanh', 'elu', 'selu', 'sigmoid', 'linear'. */
+  activation?: MlpDiscriminatorSettings['activation'];
+  /** Called with every dense layer; returns the layer to use (e.g. spectrally normalized). */
+  wrapLayer?: WrapLayer;
+  /** Seed for the weight initializers. Default: unseeded. */
+  seed?: number;
+}
+
+/**
+ * Builds a fully connected discriminator (or critic) for 2-D toy data and
+ * flat vectors: x → (dense → activation) × hidden layers → dense → one logit.
+ * No normalization, so it suits gradient penalties.
+ *
+ * Defaults as {@link mlpGenerator}: three ReLU hidden layers of 128
+ * (Gulrajani et al.'s toy critic, width 512 there).
+ *
+ * Parameter count (defaults): 33,537.
+ *
+ * Papers: Goodfellow et al., "Generative Adversarial Nets", 2014; Gulrajani et
+ * al., "Improved Training of Wasserstein GANs", 2017 (the toy setup).
+ *
+ * @param options - input size, hidden widths, activation, wrapLayer hook, seed.
+ * @returns a `tf.LayersModel` from [batch, inputDim] to [batch, 1] logits.
+ * @throws if an option is out of range, before any weights exist.
+ *
+ * @example
+ * ```ts
+ * import { mlpDiscriminator } from '@gankit/architectures';
+ * const critic = mlpDiscriminator({ hiddenUnits: [512, 512, 512] });
+ * ```
+ */
+export function mlpDiscriminator(options?: MlpDiscriminatorOptions): tf.LayersModel {
+  const builder = 'mlpDiscriminator';
+  const r = resolveMlpDiscriminator(builder, options);
+  const x = tf.input({ shape: [r.inputDim] });
+  const h = denseStack(x, { builder, ...r, batchNorm: false });
+  return tf.model({ inputs: x, outputs: denseOut(builder, h, 1, r.init, 'linear', r.wrap) });
+}
