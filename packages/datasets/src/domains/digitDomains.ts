@@ -47,8 +47,10 @@ export interface DigitDomains {
  * procedural coloured textures, 3 channels). Both keep their labels, for
  * evaluation only (classify translations, as in PixelDA, Bousmalis et al.
  * 2017, Table 1): train with `labels: 'none'` and independent shuffling seeds
- * per domain, so training is unpaired. Builds 70,000 B images in about a
- * second; deterministic in `seed`.
+ * per domain, so training is unpaired. B's test split is textured from a
+ * different seed than its train split (`2·seed + 1` vs `2·seed`), so test
+ * textures are unseen in training. Builds both domains (70,000 images each)
+ * in about 1.5 s (3 s with `channelsA: 3`) on a 2-core machine; deterministic in `seed`.
  *
  * @param options - `seed` (0), `range` (`'[-1,1]'`), `channelsA` (1), `disjoint` (false), `limit`.
  * @returns `{ a: { train, test }, b: { train, test } }`.

@@ -52,6 +52,14 @@ describe('imageGrid', () => {
   });
 });
 
+describe('imageGrid with Examples', () => {
+  it('rejects examples whose x does not hold count images', () => {
+    expect(() => imageGrid({ x: new Float32Array(10), shape: [2, 2, 1], count: 3 })).toThrow(
+      /imageGrid: 'images\.x' has 10 values, but 3 images of \[2, 2, 1\] need 12/,
+    );
+  });
+});
+
 describe('writeImageGrid', () => {
   it('round-trips a colour grid through a real PNG file', async () => {
     const values = tf.randomUniform([6, 5, 4, 3], -1, 1, 'float32', 1);

@@ -94,5 +94,8 @@ function readImages(
   if (images?.shape?.length !== 3 || (c !== 1 && c !== 3) || !(images.count >= 1)) {
     throw new RangeError(`${fn}: 'images' must be a tensor or Examples of shape [H, W, C] with C = 1 or 3, got shape [${String(images?.shape)}]`);
   }
+  if (images.x.length !== images.count * h * w * c) {
+    throw new RangeError(`${fn}: 'images.x' has ${images.x.length} values, but ${images.count} images of [${h}, ${w}, ${c}] need ${images.count * h * w * c}`);
+  }
   return { n: images.count, h, w, c, values: images.x };
 }
