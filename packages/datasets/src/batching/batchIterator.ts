@@ -79,6 +79,9 @@ export class BatchIterator implements IterableIterator<Batch> {
   private finished = false;
 
   /**
+   * Made by {@link Dataset.batches}, which validates the data and options first.
+   *
+   * @internal
    * @param examples - the data, already validated by {@link Dataset}.
    * @param options - options checked by `checkBatchOptions`.
    */
