@@ -17,7 +17,7 @@ describe('dcganDiscriminator', () => {
     [32, 3],
     [64, 1],
     [64, 3],
-  ])('takes %i × %i images with %i channels to one logit', (imageSize, channels) => {
+  ])('takes %i px images with %i channels to one logit', (imageSize, channels) => {
     const d = dcganDiscriminator({ imageSize, channels, filters: 8 });
     expect(d.inputs[0]!.shape).toEqual([null, imageSize, imageSize, channels]);
     expect(outputShapes(d)).toEqual([[null, 1]]);

@@ -16,7 +16,7 @@ describe('dcganGenerator', () => {
     [32, 3],
     [64, 1],
     [64, 3],
-  ])('builds %i × %i images with %i channels', (imageSize, channels) => {
+  ])('builds %i px images with %i channels', (imageSize, channels) => {
     const g = dcganGenerator({ imageSize, channels, filters: 8 });
     expect(g.inputs[0]!.shape).toEqual([null, 100]);
     expect(outputShapes(g)).toEqual([[null, imageSize, imageSize, channels]]);

@@ -9,7 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { InstanceNormalization } from './layers/instanceNormalization.js';
 import { ReflectionPadding2D } from './layers/reflectionPadding2D.js';
 
-/** The package name the custom layers are registered under: `gankit>InstanceNormalization`, …. */
+/**
+ * The package name passed to `registerClass` (tfjs keys its custom-object
+ * table by `gankit>InstanceNormalization`, …; model.json stores the plain class name).
+ */
 export const SERIALIZATION_PACKAGE = 'gankit';
 
 /** The custom layer classes this package registers. */

@@ -31,8 +31,9 @@ export interface InstanceNormalizationArgs extends LayerArgs {
  * Paper: Ulyanov, Vedaldi & Lempitsky, "Instance Normalization: The Missing
  * Ingredient for Fast Stylization", 2016.
  *
- * Registered for serialization as `gankit>InstanceNormalization` by this
- * package's `register` module (imported by its entry point).
+ * Registered with `tf.serialization.registerClass` by this package's
+ * `register` module (imported by its entry point), so models containing it
+ * load with `tf.loadLayersModel`; it is saved with class name `InstanceNormalization`.
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ export interface InstanceNormalizationArgs extends LayerArgs {
  * ```
  */
 export class InstanceNormalization extends tf.layers.Layer {
-  /** The class name tfjs serializes (registered under the `gankit` package). */
+  /** The class name tfjs saves in model.json and looks up when loading. */
   static className = 'InstanceNormalization';
   /** Added to the variance before the square root. */
   readonly epsilon: number;

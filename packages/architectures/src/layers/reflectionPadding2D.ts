@@ -37,8 +37,9 @@ export interface ReflectionPadding2DArgs extends LayerArgs {
  * Paper: Zhu, Park, Isola & Efros, "Unpaired Image-to-Image Translation using
  * Cycle-Consistent Adversarial Networks", ICCV 2017 (its ResNet generator).
  *
- * Registered for serialization as `gankit>ReflectionPadding2D` by this
- * package's `register` module (imported by its entry point).
+ * Registered with `tf.serialization.registerClass` by this package's
+ * `register` module (imported by its entry point), so models containing it
+ * load with `tf.loadLayersModel`; it is saved with class name `ReflectionPadding2D`.
  *
  * @example
  * ```ts
@@ -49,7 +50,7 @@ export interface ReflectionPadding2DArgs extends LayerArgs {
  * ```
  */
 export class ReflectionPadding2D extends tf.layers.Layer {
-  /** The class name tfjs serializes (registered under the `gankit` package). */
+  /** The class name tfjs saves in model.json and looks up when loading. */
   static className = 'ReflectionPadding2D';
   /** [[top, bottom], [left, right]]. */
   readonly padding: [[number, number], [number, number]];
