@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { apply } from './internal/apply.js';
 import { LABEL_KEYS, resolveConditioning, resolveLabels } from './internal/conditionOptions.js';
-import type { Conditioning, LabelSettings } from './internal/conditionOptions.js';
+import type { Conditioning, LabelOptions } from './internal/conditionOptions.js';
 import { dcganFeatures, dcganLogit } from './internal/dcgan.js';
 import { resolveDcganDiscriminator } from './internal/dcganOptions.js';
 import { encodeLabel, labelInput, labelMaps } from './internal/labels.js';
@@ -9,9 +9,7 @@ import { projectionLogit } from './internal/projection.js';
 import type { DcganDiscriminatorOptions } from './dcganDiscriminator.js';
 
 /** Options of {@link conditionalDcganDiscriminator}: those of `dcganDiscriminator` plus the label's. */
-export interface ConditionalDcganDiscriminatorOptions extends DcganDiscriminatorOptions, LabelSettings {
-  /** Number of classes. Default 10. */
-  numClasses?: number;
+export interface ConditionalDcganDiscriminatorOptions extends DcganDiscriminatorOptions, LabelOptions {
   /**
    * `'concat'`: the label code is tiled into label maps and concatenated to
    * the image channels (cGAN, Mirza & Osindero). `'projection'`: the logit
@@ -19,10 +17,6 @@ export interface ConditionalDcganDiscriminatorOptions extends DcganDiscriminator
    * Koyama 2018). Default `'concat'`.
    */
   conditioning?: Conditioning;
-  /** With `'concat'`: `'oneHot'` (default) or a learned `'embedding'` label code. */
-  labelEncoding?: LabelSettings['labelEncoding'];
-  /** With `'concat'` and `'embedding'`: the code size. Default numClasses. */
-  embeddingDim?: number;
 }
 
 /**

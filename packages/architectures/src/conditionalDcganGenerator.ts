@@ -1,24 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { apply } from './internal/apply.js';
 import { LABEL_KEYS, resolveLabels } from './internal/conditionOptions.js';
-import type { LabelSettings } from './internal/conditionOptions.js';
+import type { LabelOptions } from './internal/conditionOptions.js';
 import { dcganGeneratorBody } from './internal/dcgan.js';
 import { resolveDcganGenerator } from './internal/dcganOptions.js';
 import { encodeLabel, labelInput } from './internal/labels.js';
 import type { DcganGeneratorOptions } from './dcganGenerator.js';
 
 /** Options of {@link conditionalDcganGenerator}: those of `dcganGenerator` plus the label's. */
-export interface ConditionalDcganGeneratorOptions extends DcganGeneratorOptions, LabelSettings {
-  /** Number of classes. Default 10 (MNIST digits). */
-  numClasses?: number;
-  /**
-   * How the label enters: `'oneHot'` (fixed one-hot vector, Mirza & Osindero)
-   * or `'embedding'` (a learned vector per class). Default `'oneHot'`.
-   */
-  labelEncoding?: LabelSettings['labelEncoding'];
-  /** Size of the learned embedding (only with `'embedding'`). Default numClasses. */
-  embeddingDim?: number;
-}
+export type ConditionalDcganGeneratorOptions = DcganGeneratorOptions & LabelOptions;
 
 /**
  * Builds a class-conditional DCGAN generator: the label's code (one-hot or a
@@ -29,7 +19,8 @@ export interface ConditionalDcganGeneratorOptions extends DcganGeneratorOptions,
  * index, shape [batch, 1] (float or int; values 0…numClasses−1).
  *
  * Parameter counts (defaults: 28 × 28 × 1, latent 100, 10 classes, one-hot):
- * 897,089 (of which 100 are the frozen one-hot table).
+ * 897,189 (of which 100 are the frozen one-hot table; the same with a
+ * learned embedding of the default size).
  *
  * Papers: Mirza & Osindero, "Conditional Generative Adversarial Nets", 2014;
  * Radford, Metz & Chintala, ICLR 2016 (the network).

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { apply } from './internal/apply.js';
 import { LABEL_KEYS, resolveConditioning, resolveLabels } from './internal/conditionOptions.js';
-import type { Conditioning, LabelSettings } from './internal/conditionOptions.js';
+import type { Conditioning, LabelOptions } from './internal/conditionOptions.js';
 import { encodeLabel, labelInput } from './internal/labels.js';
 import { denseOut, denseStack } from './internal/mlp.js';
 import { resolveMlpDiscriminator } from './internal/mlpOptions.js';
@@ -9,19 +9,13 @@ import { projectionLogit } from './internal/projection.js';
 import type { MlpDiscriminatorOptions } from './mlpDiscriminator.js';
 
 /** Options of {@link conditionalMlpDiscriminator}: those of `mlpDiscriminator` plus the label's. */
-export interface ConditionalMlpDiscriminatorOptions extends MlpDiscriminatorOptions, LabelSettings {
-  /** Number of classes. Default 10. */
-  numClasses?: number;
+export interface ConditionalMlpDiscriminatorOptions extends MlpDiscriminatorOptions, LabelOptions {
   /**
    * `'concat'`: the label code is concatenated to x (Mirza & Osindero).
    * `'projection'`: logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩, φ the last hidden
    * layer (Miyato & Koyama). Default `'concat'`.
    */
   conditioning?: Conditioning;
-  /** With `'concat'`: `'oneHot'` (default) or a learned `'embedding'` code. */
-  labelEncoding?: LabelSettings['labelEncoding'];
-  /** With `'concat'` and `'embedding'`: the code size. Default numClasses. */
-  embeddingDim?: number;
 }
 
 /**

@@ -1,21 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { apply } from './internal/apply.js';
 import { LABEL_KEYS, resolveLabels } from './internal/conditionOptions.js';
-import type { LabelSettings } from './internal/conditionOptions.js';
+import type { LabelOptions } from './internal/conditionOptions.js';
 import { encodeLabel, labelInput } from './internal/labels.js';
 import { denseOut, denseStack } from './internal/mlp.js';
 import { resolveMlpGenerator } from './internal/mlpOptions.js';
 import type { MlpGeneratorOptions } from './mlpGenerator.js';
 
 /** Options of {@link conditionalMlpGenerator}: those of `mlpGenerator` plus the label's. */
-export interface ConditionalMlpGeneratorOptions extends MlpGeneratorOptions, LabelSettings {
-  /** Number of classes. Default 10. */
-  numClasses?: number;
-  /** `'oneHot'` (default, Mirza & Osindero) or a learned `'embedding'`. */
-  labelEncoding?: LabelSettings['labelEncoding'];
-  /** Size of the learned embedding. Default numClasses. */
-  embeddingDim?: number;
-}
+export type ConditionalMlpGeneratorOptions = MlpGeneratorOptions & LabelOptions;
 
 /**
  * Builds a class-conditional MLP generator: the label code (one-hot or a

@@ -2,28 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { activationLayer } from './internal/activations.js';
 import { apply } from './internal/apply.js';
 import { resolveConvVae } from './internal/convVaeOptions.js';
-import type { ConvVaeSettings } from './internal/convVaeOptions.js';
+import type { ConvVaeOptions } from './convVaeEncoder.js';
 import { denseStack } from './internal/mlp.js';
-
-/** Options of {@link convVaeDecoder}. */
-export interface ConvVaeDecoderOptions extends ConvVaeSettings {
-  /** Height and width of the square output: a multiple of 2^filters.length. Default 28. */
-  imageSize?: number;
-  /** Output channels. Default 1. */
-  channels?: number;
-  /** The encoder's conv filters; the decoder's conv-transposes use them in reverse. Default [32, 64]. */
-  filters?: number[];
-  /** Kernel size. Default 3. */
-  kernelSize?: number;
-  /** The encoder's dense widths; the decoder uses them in reverse. Default [256]. */
-  hiddenUnits?: number[];
-  /** Size of the latent code. Default 20. */
-  latentDim?: number;
-  /** Hidden activation. Default 'relu'. */
-  activation?: ConvVaeSettings['activation'];
-  /** Seed for the weight initializers. Default: unseeded. */
-  seed?: number;
-}
 
 /**
  * Builds a convolutional VAE decoder p(x | z) returning logits, the mirror of
@@ -34,12 +14,12 @@ export interface ConvVaeDecoderOptions extends ConvVaeSettings {
  * Logits, not probabilities: the Bernoulli log-likelihood is computed stably
  * from logits; apply `tf.sigmoid` to see images.
  *
- * Parameter count (defaults, 28 × 28 × 1): 881,857.
+ * Parameter count (defaults, 28 × 28 × 1): 867,009.
  *
  * Paper: Kingma & Welling, "Auto-Encoding Variational Bayes", ICLR 2014;
  * layout of the Keras VAE example.
  *
- * @param options - the {@link convVaeEncoder} options it mirrors.
+ * @param options - the {@link ConvVaeOptions} of the encoder it mirrors.
  * @returns a `tf.LayersModel` from [batch, latentDim] to [batch, imageSize, imageSize, channels] logits.
  * @throws if an option is out of range, before any weights exist.
  *
@@ -51,7 +31,7 @@ export interface ConvVaeDecoderOptions extends ConvVaeSettings {
  * const images = tf.sigmoid(decoder.predict(tf.randomNormal([4, 20])) as tf.Tensor4D);
  * ```
  */
-export function convVaeDecoder(options?: ConvVaeDecoderOptions): tf.LayersModel {
+export function convVaeDecoder(options?: ConvVaeOptions): tf.LayersModel {
   const builder = 'convVaeDecoder';
   const r = resolveConvVae(builder, options);
   const top = r.filters[r.filters.length - 1]!;

@@ -2,25 +2,28 @@ import * as tf from '@tensorflow/tfjs';
 import { activationLayer } from './internal/activations.js';
 import { apply } from './internal/apply.js';
 import { resolveConvVae } from './internal/convVaeOptions.js';
-import type { ConvVaeSettings } from './internal/convVaeOptions.js';
+import type { Activation } from './internal/activations.js';
 import { denseOut, denseStack } from './internal/mlp.js';
 
-/** Options of {@link convVaeEncoder}. */
-export interface ConvVaeEncoderOptions extends ConvVaeSettings {
-  /** Height and width of the square input: a multiple of 2^filters.length. Default 28. */
+/** Options of {@link convVaeEncoder} and {@link convVaeDecoder}: the decoder mirrors the encoder built with the same options. */
+export interface ConvVaeOptions {
+  /** Height and width of the square images: a multiple of 2^filters.length. Default 28. */
   imageSize?: number;
-  /** Input channels. Default 1. */
+  /** Image channels. Default 1. */
   channels?: number;
-  /** Filters of the stride-2 convs, one per halving. Default [32, 64] (the Keras VAE example). */
+  /**
+   * Filters of the encoder's stride-2 convs, one per halving; the decoder's
+   * conv-transposes use them in reverse. Default [32, 64] (the Keras VAE example).
+   */
   filters?: number[];
   /** Kernel size of the convs. Default 3. */
   kernelSize?: number;
-  /** Dense layers between the flattened features and the heads. Default [256]. */
+  /** Dense layers between the flattened features and the latent code (reversed in the decoder). Default [256]. */
   hiddenUnits?: number[];
   /** Size of the latent code. Default 20. */
   latentDim?: number;
   /** Hidden activation. Default 'relu'. */
-  activation?: ConvVaeSettings['activation'];
+  activation?: Activation;
   /** Seed for the weight initializers. Default: unseeded. */
   seed?: number;
 }
@@ -32,7 +35,7 @@ export interface ConvVaeEncoderOptions extends ConvVaeSettings {
  * The conv layout is the Keras VAE example's (3×3 stride-2 convs of 32 and
  * 64 filters, ReLU); the latent size 20 is the PyTorch examples VAE's.
  *
- * Parameter count (defaults, 28 × 28 × 1): 832,296.
+ * Parameter count (defaults, 28 × 28 × 1): 832,168.
  *
  * Paper: Kingma & Welling, "Auto-Encoding Variational Bayes", ICLR 2014.
  *
@@ -48,7 +51,7 @@ export interface ConvVaeEncoderOptions extends ConvVaeSettings {
  * const [mean, logVar] = encoder.predict(tf.zeros([4, 32, 32, 3])) as tf.Tensor2D[];
  * ```
  */
-export function convVaeEncoder(options?: ConvVaeEncoderOptions): tf.LayersModel {
+export function convVaeEncoder(options?: ConvVaeOptions): tf.LayersModel {
   const builder = 'convVaeEncoder';
   const r = resolveConvVae(builder, options);
   const x = tf.input({ shape: [r.imageSize, r.imageSize, r.channels] });

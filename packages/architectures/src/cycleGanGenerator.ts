@@ -35,8 +35,9 @@ export interface CycleGanGeneratorOptions {
  * For 28–32 px digits use e.g. `{ imageSize: 32, filters: 32, residualBlocks: 6 }`
  * (28 works too: 28 → 14 → 7 → 14 → 28).
  *
- * Parameter counts: 7,837,699 (defaults: 256 px, 3 → 3 channels, k = 64,
- * 9 blocks); 5,477,379 (6 blocks, the 128 px default); 1,374,273 for digits
+ * Parameter counts: 11,378,179 (defaults: 256 px, 3 → 3 channels, k = 64,
+ * 9 blocks — the count of the CycleGAN reference code); 7,837,699 (6 blocks,
+ * the 128 px default); 1,961,923 for digits
  * `{ imageSize: 32, inChannels: 1, outChannels: 3, filters: 32, residualBlocks: 6 }`.
  *
  * Paper: Zhu, Park, Isola & Efros, "Unpaired Image-to-Image Translation using

@@ -3,21 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { useBackend } from '@gankit/test-utils';
 import { dcganDiscriminator } from './index.js';
-import { changedWeights, expectRejectedBeforeWeights, expectSaveLoadRoundTrip, outputShapes, sgdStep, snapshot, uniform } from './testing/helpers.js';
+import { changedWeights, expectRejectedBeforeWeights, expectSaveLoadRoundTrip, IMAGE_CASES, outputShapes, sgdStep, snapshot, uniform } from './testing/helpers.js';
 
 beforeAll(async () => {
   await initBackend();
 });
 
 describe('dcganDiscriminator', () => {
-  it.each([
-    [28, 1],
-    [28, 3],
-    [32, 1],
-    [32, 3],
-    [64, 1],
-    [64, 3],
-  ])('takes %i px images with %i channels to one logit', (imageSize, channels) => {
+  it.each(IMAGE_CASES)('takes %i px images with %i channels to one logit', (imageSize, channels) => {
     const d = dcganDiscriminator({ imageSize, channels, filters: 8 });
     expect(d.inputs[0]!.shape).toEqual([null, imageSize, imageSize, channels]);
     expect(outputShapes(d)).toEqual([[null, 1]]);
@@ -34,9 +27,11 @@ describe('dcganDiscriminator', () => {
     expect(d.countParams()).toBe(212_865);
   });
 
-  it('has the documented parameter counts at 32 and 64 px', () => {
+  it('has the documented parameter counts at 32 and 64 px and with normalization', () => {
     expect(dcganDiscriminator({ imageSize: 32, channels: 3 }).countParams()).toBe(1_033_345);
     expect(dcganDiscriminator({ imageSize: 64, channels: 3 }).countParams()).toBe(4_314_753);
+    expect(dcganDiscriminator({ normalization: 'batch' }).countParams()).toBe(213_249);
+    expect(dcganDiscriminator({ normalization: 'layer' }).countParams()).toBe(225_409);
   });
 
   it.each([

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { dcganFeatures, dcganLogit } from './internal/dcgan.js';
 import { resolveDcganDiscriminator } from './internal/dcganOptions.js';
-import type { DcganDiscriminatorSettings } from './internal/dcganOptions.js';
 import type { WrapLayer } from './internal/wrap.js';
 
 /** Options of {@link dcganDiscriminator}. */
-export interface DcganDiscriminatorOptions extends DcganDiscriminatorSettings {
+export interface DcganDiscriminatorOptions {
   /** Height and width of the square input; the sizes {@link dcganGenerator} makes. Default 28. */
   imageSize?: number;
   /** Input channels. Default 1. */
@@ -36,10 +35,10 @@ export interface DcganDiscriminatorOptions extends DcganDiscriminatorSettings {
  * workload: conv 5×5/2 → 64, leaky ReLU, conv 5×5/2 → 128, leaky ReLU,
  * dense → 1. Weights are drawn from N(0, 0.02).
  *
- * Parameter counts (default filters 64, kernel 5, normalization none):
- * - 28 × 28 × 1 (the default): 212,865
- * - 32 × 32 × 3: 1,081,729
- * - 64 × 64 × 3: 4,332,545
+ * Parameter counts (`countParams()`; filters 64, kernel 5, normalization none):
+ * - 28 × 28 × 1 (the default): 212,865 (213,249 with 'batch', 225,409 with 'layer')
+ * - 32 × 32 × 3: 1,033,345
+ * - 64 × 64 × 3: 4,314,753
  *
  * Paper: Radford, Metz & Chintala, "Unsupervised Representation Learning with
  * Deep Convolutional Generative Adversarial Networks", ICLR 2016.

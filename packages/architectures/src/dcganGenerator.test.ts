@@ -2,21 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { dcganGenerator } from './index.js';
-import { expectRejectedBeforeWeights, expectSaveLoadRoundTrip, outputShapes, uniform } from './testing/helpers.js';
+import { expectRejectedBeforeWeights, expectSaveLoadRoundTrip, IMAGE_CASES, outputShapes, uniform } from './testing/helpers.js';
 
 beforeAll(async () => {
   await initBackend();
 });
 
 describe('dcganGenerator', () => {
-  it.each([
-    [28, 1],
-    [28, 3],
-    [32, 1],
-    [32, 3],
-    [64, 1],
-    [64, 3],
-  ])('builds %i px images with %i channels', (imageSize, channels) => {
+  it.each(IMAGE_CASES)('builds %i px images with %i channels', (imageSize, channels) => {
     const g = dcganGenerator({ imageSize, channels, filters: 8 });
     expect(g.inputs[0]!.shape).toEqual([null, 100]);
     expect(outputShapes(g)).toEqual([[null, imageSize, imageSize, channels]]);

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { dcganGeneratorBody } from './internal/dcgan.js';
+import type { Activation } from './internal/activations.js';
 import { resolveDcganGenerator } from './internal/dcganOptions.js';
-import type { DcganGeneratorSettings } from './internal/dcganOptions.js';
 
 /** Options of {@link dcganGenerator}. */
-export interface DcganGeneratorOptions extends DcganGeneratorSettings {
+export interface DcganGeneratorOptions {
   /** Size of the latent vector z. Default 100 (Radford et al.). */
   latentDim?: number;
   /**
@@ -26,7 +26,7 @@ export interface DcganGeneratorOptions extends DcganGeneratorSettings {
    * Hidden activation. Default `'leakyRelu'` (slope 0.2), the gankit speed
    * workload; Radford et al. used `'relu'` in the generator.
    */
-  activation?: DcganGeneratorSettings['activation'];
+  activation?: Activation;
   /** Batch-normalize every hidden layer. Default true (Radford et al.). */
   batchNorm?: boolean;
   /** Seed for the weight initializers, for reproducible models. Default: unseeded. */
@@ -43,10 +43,11 @@ export interface DcganGeneratorOptions extends DcganGeneratorSettings {
  * Weights are drawn from N(0, 0.02), batch-norm scales from N(1, 0.02).
  * Layers followed by batch norm have no bias (the norm's offset replaces it).
  *
- * Parameter counts (default filters 64, latent 100, kernel 5):
- * - 28 × 28 × 1 (the default): 1,045,697
- * - 32 × 32 × 3: 1,886,979
- * - 64 × 64 × 3: 7,564,163
+ * Parameter counts (`countParams()`, batch-norm moving statistics included;
+ * filters 64, latent 100, kernel 5):
+ * - 28 × 28 × 1 (the default): 834,369
+ * - 32 × 32 × 3: 1,440,195
+ * - 64 × 64 × 3: 5,128,643
  *
  * Paper: Radford, Metz & Chintala, "Unsupervised Representation Learning with
  * Deep Convolutional Generative Adversarial Networks", ICLR 2016.

@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { denseOut, denseStack } from './internal/mlp.js';
 import { resolveMlpDiscriminator } from './internal/mlpOptions.js';
-import type { MlpDiscriminatorSettings } from './internal/mlpOptions.js';
+import type { Activation } from './internal/activations.js';
 import type { WrapLayer } from './internal/wrap.js';
 
 /** Options of {@link mlpDiscriminator}. */
-export interface MlpDiscriminatorOptions extends MlpDiscriminatorSettings {
+export interface MlpDiscriminatorOptions {
   /** Size of an input sample. Default 2 (2-D toy data). */
   inputDim?: number;
   /** Widths of the hidden layers. Default [128, 128, 128]. */
   hiddenUnits?: number[];
   /** Hidden activation: 'relu' (default), 'leakyRelu' (slope 0.2), 'tanh', 'elu', 'selu', 'sigmoid', 'linear'. */
-  activation?: MlpDiscriminatorSettings['activation'];
+  activation?: Activation;
   /** Called with every dense layer; returns the layer to use (e.g. spectrally normalized). */
   wrapLayer?: WrapLayer;
   /** Seed for the weight initializers. Default: unseeded. */

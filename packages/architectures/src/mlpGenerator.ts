@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { denseOut, denseStack } from './internal/mlp.js';
 import { resolveMlpGenerator } from './internal/mlpOptions.js';
-import type { MlpGeneratorSettings } from './internal/mlpOptions.js';
+import type { Activation } from './internal/activations.js';
 
 /** Options of {@link mlpGenerator}. */
-export interface MlpGeneratorOptions extends MlpGeneratorSettings {
+export interface MlpGeneratorOptions {
   /** Size of the latent vector z. Default 2 (the 2-D noise of Gulrajani et al.'s toy experiments). */
   latentDim?: number;
   /** Size of a generated sample. Default 2 (2-D toy data). */
@@ -12,11 +12,11 @@ export interface MlpGeneratorOptions extends MlpGeneratorSettings {
   /** Widths of the hidden layers. Default [128, 128, 128]. */
   hiddenUnits?: number[];
   /** Hidden activation: 'relu' (default), 'leakyRelu' (slope 0.2), 'tanh', 'elu', 'selu', 'sigmoid', 'linear'. */
-  activation?: MlpGeneratorSettings['activation'];
+  activation?: Activation;
   /** Batch-normalize every hidden layer (before the activation). Default false. */
   batchNorm?: boolean;
   /** Output activation. Default 'linear' (toy data is unbounded); 'tanh' for data in [−1, 1]. */
-  outputActivation?: MlpGeneratorSettings['activation'];
+  outputActivation?: Activation;
   /** Seed for the weight initializers. Default: unseeded. */
   seed?: number;
 }

@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ACTIVATIONS } from './internal/activations.js';
 import type { Activation } from './internal/activations.js';
-import { Initializers } from './internal/initializers.js';
 import { denseOut, denseStack } from './internal/mlp.js';
-import { checkOptions, enumOption, intOption, seedOption, widthsOption } from './internal/validate.js';
+import { resolveMlpVae } from './internal/mlpVaeOptions.js';
 
 /** Options of {@link mlpVaeDecoder}. */
 export interface MlpVaeDecoderOptions {
@@ -29,7 +27,7 @@ export interface MlpVaeDecoderOptions {
  *
  * Defaults: the PyTorch examples VAE decoder (20 → 400 → 784).
  *
- * Parameter count (defaults): 322,384.
+ * Parameter count (defaults): 322,784.
  *
  * Paper: Kingma & Welling, "Auto-Encoding Variational Bayes", ICLR 2014.
  *
@@ -47,13 +45,8 @@ export interface MlpVaeDecoderOptions {
  */
 export function mlpVaeDecoder(options?: MlpVaeDecoderOptions): tf.LayersModel {
   const builder = 'mlpVaeDecoder';
-  const o = checkOptions(builder, options, ['latentDim', 'hiddenUnits', 'outputDim', 'activation', 'seed']);
-  const latentDim = intOption(builder, 'latentDim', o.latentDim, 20);
-  const widths = widthsOption(builder, 'hiddenUnits', o.hiddenUnits, [400]);
-  const outputDim = intOption(builder, 'outputDim', o.outputDim, 784);
-  const activation = enumOption(builder, 'activation', o.activation, ACTIVATIONS, 'relu');
-  const init = new Initializers(seedOption(builder, o.seed));
-  const z = tf.input({ shape: [latentDim] });
-  const h = denseStack(z, { builder, widths, activation, batchNorm: false, init });
-  return tf.model({ inputs: z, outputs: denseOut(builder, h, outputDim, init) });
+  const r = resolveMlpVae(builder, options, 'outputDim');
+  const z = tf.input({ shape: [r.latentDim] });
+  const h = denseStack(z, { builder, ...r });
+  return tf.model({ inputs: z, outputs: denseOut(builder, h, r.dataDim, r.init) });
 }

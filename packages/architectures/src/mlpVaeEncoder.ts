@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ACTIVATIONS } from './internal/activations.js';
 import type { Activation } from './internal/activations.js';
-import { Initializers } from './internal/initializers.js';
 import { denseOut, denseStack } from './internal/mlp.js';
-import { checkOptions, enumOption, intOption, seedOption, widthsOption } from './internal/validate.js';
+import { resolveMlpVae } from './internal/mlpVaeOptions.js';
 
 /** Options of {@link mlpVaeEncoder}. */
 export interface MlpVaeEncoderOptions {
@@ -29,7 +27,7 @@ export interface MlpVaeEncoderOptions {
  * EVALUATION anchor (≈ 106 nats test loss after 7 epochs); Kingma & Welling
  * used 500 tanh units.
  *
- * Parameter count (defaults): 330,440.
+ * Parameter count (defaults): 330,040.
  *
  * Paper: Kingma & Welling, "Auto-Encoding Variational Bayes", ICLR 2014.
  *
@@ -47,13 +45,8 @@ export interface MlpVaeEncoderOptions {
  */
 export function mlpVaeEncoder(options?: MlpVaeEncoderOptions): tf.LayersModel {
   const builder = 'mlpVaeEncoder';
-  const o = checkOptions(builder, options, ['inputDim', 'hiddenUnits', 'latentDim', 'activation', 'seed']);
-  const inputDim = intOption(builder, 'inputDim', o.inputDim, 784);
-  const widths = widthsOption(builder, 'hiddenUnits', o.hiddenUnits, [400]);
-  const latentDim = intOption(builder, 'latentDim', o.latentDim, 20);
-  const activation = enumOption(builder, 'activation', o.activation, ACTIVATIONS, 'relu');
-  const init = new Initializers(seedOption(builder, o.seed));
-  const x = tf.input({ shape: [inputDim] });
-  const h = denseStack(x, { builder, widths, activation, batchNorm: false, init });
-  return tf.model({ inputs: x, outputs: [denseOut(builder, h, latentDim, init), denseOut(builder, h, latentDim, init)] });
+  const r = resolveMlpVae(builder, options, 'inputDim');
+  const x = tf.input({ shape: [r.dataDim] });
+  const h = denseStack(x, { builder, ...r });
+  return tf.model({ inputs: x, outputs: [denseOut(builder, h, r.latentDim, r.init), denseOut(builder, h, r.latentDim, r.init)] });
 }

@@ -38,8 +38,9 @@ export interface PatchGanDiscriminatorOptions {
  * (rounded up); the reference code's padding 1 gives 2 less per side
  * (30 × 30 at 256 px, here 32 × 32). Logits: no sigmoid.
  *
- * Parameter counts: 2,764,737 (defaults: 3 channels, filters 64, 3 layers,
- * instance norm without affine parameters); 42,305 for digits
+ * Parameter counts: 2,763,841 (defaults: 3 channels, filters 64, 3 layers,
+ * instance norm without affine parameters; no conv bias before a norm);
+ * 166,433 for digits
  * `{ imageSize: 32, channels: 1, filters: 32, layers: 2 }`.
  *
  * Papers: Isola, Zhu, Zhou & Efros, "Image-to-Image Translation with

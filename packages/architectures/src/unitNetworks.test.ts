@@ -94,6 +94,8 @@ describe('unitNetworks', () => {
   it('has the documented parameter counts', () => {
     const n = unitNetworks();
     expect([n.encoderA, n.encoderB, n.decoderA, n.decoderB].map((m) => m.countParams())).toEqual([5_099_136, 5_099_136, 5_089_667, 5_089_667]);
+    const distinct = new Set([n.encoderA, n.encoderB, n.decoderA, n.decoderB].flatMap((m) => m.weights.map((w) => w.read())));
+    expect([...distinct].reduce((sum, v) => sum + v.size, 0)).toBe(18_017_286);
     const digits = unitNetworks({ imageSize: 32, channelsA: 1, channelsB: 3, filters: 32 });
     expect([digits.encoderA, digits.encoderB, digits.decoderA, digits.decoderB].map((m) => m.countParams())).toEqual([1_274_624, 1_277_760, 1_272_961, 1_273_027]);
   });

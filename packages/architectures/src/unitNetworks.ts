@@ -60,10 +60,11 @@ export interface UnitNetworks {
  * each model that uses them.
  *
  * Parameter counts (defaults: 3 + 3 channels, k = 64, 2 downsamplings,
- * 3 private and 1 shared block): each encoder 2,668,352, each decoder
- * 2,653,955, 14,164,228 in all (2,360,320 of them counted once, shared).
+ * 3 private and 1 shared block): each encoder 5,099,136, each decoder
+ * 5,089,667; 18,017,286 distinct in all, since 2,360,320 (one shared block
+ * in the encoders, one in the decoders) belong to both domains.
  * For digits `{ imageSize: 32, channelsA: 1, channelsB: 3, filters: 32 }`:
- * encoderA 666,176, encoderB 668,768, decoderA 665,505, decoderB 665,571.
+ * encoderA 1,274,624, encoderB 1,277,760, decoderA 1,272,961, decoderB 1,273,027.
  *
  * Paper: Liu, Breuel & Kautz, "Unsupervised Image-to-Image Translation
  * Networks", NeurIPS 2017 (Table 5 of its appendix).

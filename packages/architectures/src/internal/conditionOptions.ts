@@ -3,13 +3,20 @@ import type { LabelEncoding } from './labels.js';
 import { enumOption, intOption } from './validate.js';
 
 /** Label options shared by the conditional builders. */
-export interface LabelSettings {
+export interface LabelOptions {
+  /** Number of classes; labels are class indices 0…numClasses−1. Default 10 (MNIST digits). */
   numClasses?: number;
+  /**
+   * How the label enters by concatenation: `'oneHot'` (a fixed one-hot
+   * vector, Mirza & Osindero; the default) or `'embedding'` (a learned vector
+   * per class, trained with the network). Not used by projection.
+   */
   labelEncoding?: LabelEncoding;
+  /** Size of the learned embedding (with `'embedding'`). Default numClasses. */
   embeddingDim?: number;
 }
 
-/** Option names of {@link LabelSettings}. */
+/** Option names of {@link LabelOptions}. */
 export const LABEL_KEYS = ['numClasses', 'labelEncoding', 'embeddingDim'] as const;
 
 /** Discriminator conditionings. */
@@ -18,7 +25,7 @@ export const CONDITIONINGS = ['concat', 'projection'] as const;
 export type Conditioning = (typeof CONDITIONINGS)[number];
 
 /** Checks and fills in the label options: 10 classes, one-hot, embedding size = numClasses. */
-export function resolveLabels(builder: string, o: LabelSettings): { numClasses: number; encoding: LabelEncoding; embeddingDim: number } {
+export function resolveLabels(builder: string, o: LabelOptions): { numClasses: number; encoding: LabelEncoding; embeddingDim: number } {
   const numClasses = intOption(builder, 'numClasses', o.numClasses, 10, 2);
   const encoding = enumOption(builder, 'labelEncoding', o.labelEncoding, LABEL_ENCODINGS, 'oneHot');
   const embeddingDim = intOption(builder, 'embeddingDim', o.embeddingDim, numClasses);

@@ -1,22 +1,10 @@
 import { ACTIVATIONS } from './activations.js';
-import type { Activation } from './activations.js';
 import { Initializers } from './initializers.js';
+import type { ConvVaeOptions } from '../convVaeEncoder.js';
 import { channelsOption, checkOptions, divisibleSizeOption, enumOption, intOption, seedOption, widthsOption } from './validate.js';
 
-/** Options shared by the conv VAE encoder and decoder. */
-export interface ConvVaeSettings {
-  imageSize?: number;
-  channels?: number;
-  filters?: number[];
-  kernelSize?: number;
-  hiddenUnits?: number[];
-  latentDim?: number;
-  activation?: Activation;
-  seed?: number;
-}
-
 /** Checks and fills in conv VAE options (the filter list fixes how many stride-2 layers there are). */
-export function resolveConvVae(builder: string, options: ConvVaeSettings | undefined) {
+export function resolveConvVae(builder: string, options: ConvVaeOptions | undefined) {
   const o = checkOptions(builder, options, ['imageSize', 'channels', 'filters', 'kernelSize', 'hiddenUnits', 'latentDim', 'activation', 'seed']);
   const filters = widthsOption(builder, 'filters', o.filters, [32, 64], false);
   const imageSize = divisibleSizeOption(builder, 'imageSize', o.imageSize, 28, filters.length);

@@ -1,5 +1,4 @@
 import { ACTIVATIONS } from './activations.js';
-import type { Activation } from './activations.js';
 import type { DcganFeaturesPlan, DcganGeneratorPlan } from './dcgan.js';
 import { Initializers } from './initializers.js';
 import { NORMALIZATIONS } from './normalization.js';
@@ -15,29 +14,8 @@ import {
   seedOption,
 } from './validate.js';
 import type { WrapLayer } from './wrap.js';
-
-/** Options shared by the DCGAN generators (see `DcganGeneratorOptions`). */
-export interface DcganGeneratorSettings {
-  latentDim?: number;
-  imageSize?: number;
-  channels?: number;
-  filters?: number;
-  kernelSize?: number;
-  activation?: Activation;
-  batchNorm?: boolean;
-  seed?: number;
-}
-
-/** Options shared by the DCGAN discriminators (see `DcganDiscriminatorOptions`). */
-export interface DcganDiscriminatorSettings {
-  imageSize?: number;
-  channels?: number;
-  filters?: number;
-  kernelSize?: number;
-  normalization?: 'batch' | 'layer' | 'none';
-  wrapLayer?: WrapLayer;
-  seed?: number;
-}
+import type { DcganDiscriminatorOptions } from '../dcganDiscriminator.js';
+import type { DcganGeneratorOptions } from '../dcganGenerator.js';
 
 const GENERATOR_KEYS = ['latentDim', 'imageSize', 'channels', 'filters', 'kernelSize', 'activation', 'batchNorm', 'seed'];
 const DISCRIMINATOR_KEYS = ['imageSize', 'channels', 'filters', 'kernelSize', 'normalization', 'wrapLayer', 'seed'];
@@ -45,7 +23,7 @@ const DISCRIMINATOR_KEYS = ['imageSize', 'channels', 'filters', 'kernelSize', 'n
 export const DCGAN_CRITIC_NORMALIZATIONS = NORMALIZATIONS.filter((n) => n !== 'instance') as Exclude<Normalization, 'instance'>[];
 
 /** Checks and fills in DCGAN generator options (every check before any layer exists). */
-export function resolveDcganGenerator<T extends DcganGeneratorSettings>(
+export function resolveDcganGenerator<T extends DcganGeneratorOptions>(
   builder: string,
   options: T | undefined,
   extraKeys: readonly string[] = [],
@@ -67,7 +45,7 @@ export function resolveDcganGenerator<T extends DcganGeneratorSettings>(
 }
 
 /** Checks and fills in DCGAN discriminator options (every check before any layer exists). */
-export function resolveDcganDiscriminator<T extends DcganDiscriminatorSettings>(
+export function resolveDcganDiscriminator<T extends DcganDiscriminatorOptions>(
   builder: string,
   options: T | undefined,
   extraKeys: readonly string[] = [],

@@ -1,34 +1,15 @@
 import { ACTIVATIONS } from './activations.js';
-import type { Activation } from './activations.js';
 import { Initializers } from './initializers.js';
 import { boolOption, checkOptions, enumOption, fnOption, intOption, seedOption, widthsOption } from './validate.js';
 import type { WrapLayer } from './wrap.js';
-
-/** Options shared by the MLP generators (see `MlpGeneratorOptions`). */
-export interface MlpGeneratorSettings {
-  latentDim?: number;
-  outputDim?: number;
-  hiddenUnits?: number[];
-  activation?: Activation;
-  batchNorm?: boolean;
-  outputActivation?: Activation;
-  seed?: number;
-}
-
-/** Options shared by the MLP discriminators (see `MlpDiscriminatorOptions`). */
-export interface MlpDiscriminatorSettings {
-  inputDim?: number;
-  hiddenUnits?: number[];
-  activation?: Activation;
-  wrapLayer?: WrapLayer;
-  seed?: number;
-}
+import type { MlpDiscriminatorOptions } from '../mlpDiscriminator.js';
+import type { MlpGeneratorOptions } from '../mlpGenerator.js';
 
 /** The hidden widths of the MLP defaults: three layers of 128. */
 export const MLP_HIDDEN = [128, 128, 128] as const;
 
 /** Checks and fills in MLP generator options. */
-export function resolveMlpGenerator<T extends MlpGeneratorSettings>(builder: string, options: T | undefined, extraKeys: readonly string[] = []) {
+export function resolveMlpGenerator<T extends MlpGeneratorOptions>(builder: string, options: T | undefined, extraKeys: readonly string[] = []) {
   const o = checkOptions(builder, options, [
     'latentDim',
     'outputDim',
@@ -52,7 +33,7 @@ export function resolveMlpGenerator<T extends MlpGeneratorSettings>(builder: str
 }
 
 /** Checks and fills in MLP discriminator options. */
-export function resolveMlpDiscriminator<T extends MlpDiscriminatorSettings>(builder: string, options: T | undefined, extraKeys: readonly string[] = []) {
+export function resolveMlpDiscriminator<T extends MlpDiscriminatorOptions>(builder: string, options: T | undefined, extraKeys: readonly string[] = []) {
   const o = checkOptions(builder, options, ['inputDim', 'hiddenUnits', 'activation', 'wrapLayer', 'seed', ...extraKeys]);
   return {
     o,

@@ -107,3 +107,13 @@ export function sgdStep(model: tf.LayersModel | tf.layers.Layer, loss: () => tf.
   });
   optimizer.dispose();
 }
+
+/** The DCGAN sizes every image builder supports, with grayscale and RGB: [imageSize, channels]. */
+export const IMAGE_CASES: [number, number][] = [
+  [28, 1],
+  [28, 3],
+  [32, 1],
+  [32, 3],
+  [64, 1],
+  [64, 3],
+];
