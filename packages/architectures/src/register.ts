@@ -15,7 +15,15 @@ import { ReflectionPadding2D } from './layers/reflectionPadding2D.js';
  */
 export const SERIALIZATION_PACKAGE = 'gankit';
 
-/** The custom layer classes this package registers. */
+/**
+ * The custom layer classes this package registers.
+ *
+ * @example
+ * ```ts
+ * import { CUSTOM_LAYERS } from '@gankit/architectures';
+ * console.log(CUSTOM_LAYERS.map((c) => c.className)); // ['InstanceNormalization', 'ReflectionPadding2D']
+ * ```
+ */
 export const CUSTOM_LAYERS = [InstanceNormalization, ReflectionPadding2D] as const;
 
 for (const cls of CUSTOM_LAYERS) tf.serialization.registerClass(cls, SERIALIZATION_PACKAGE);

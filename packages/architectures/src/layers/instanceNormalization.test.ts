@@ -92,6 +92,19 @@ describe('InstanceNormalization', () => {
     expectClose(analytic, numeric, { rtol: 2e-2, atol: 2e-2 });
   });
 
+  it('has second-order gradients (as gradient penalties need) that match finite differences of the first-order ones', async () => {
+    await useBackend('cpu');
+    const shape = [1, 2, 2, 2];
+    const x = tf.variable(tf.tensor(seededUniform(8, 8), shape));
+    const w = tf.tensor(seededUniform(8, 9), shape);
+    const layer = instanceNormalization({ epsilon: 1e-2 });
+    const penalty = (t: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.square(tf.grad((u: tf.Tensor) => tf.sum(tf.mul(tf.pow(layer.apply(u) as tf.Tensor, 3), w)))(t)));
+    const analytic = tf.grad(penalty)(x);
+    const numeric = finiteDifferenceGradient(() => penalty(x).dataSync()[0]!, [x], 1e-2)[0]!;
+    expectClose(analytic, numeric, { rtol: 1e-2, atol: 1e-2 });
+  });
+
   it('saves through file:// and loads back with identical predictions', async () => {
     await useBackend('wasm');
     const layer = instanceNormalization({ epsilon: 1e-3 });
