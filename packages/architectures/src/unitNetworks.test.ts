@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
-import { useBackend } from '@gankit/test-utils';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectClose, useBackend } from '@gankit/test-utils';
 import { unitNetworks } from './index.js';
 import type { UnitNetworksOptions } from './index.js';
 import { changedWeights, expectRejectedBeforeWeights, expectSaveLoadRoundTrip, outputShapes, sgdStep, snapshot, uniform } from './testing/helpers.js';
@@ -106,6 +109,22 @@ describe('unitNetworks', () => {
     await expectSaveLoadRoundTrip(n.encoderB, uniform([2, 16, 16, 3], 5));
     await expectSaveLoadRoundTrip(n.decoderA, uniform([2, 4, 4, 16], 6));
     await expectSaveLoadRoundTrip(n.decoderB, uniform([2, 4, 4, 16], 7));
+  });
+
+  it('restores saved weights into freshly built networks with the sharing intact', async () => {
+    const trained = unitNetworks(DIGITS);
+    const fresh = unitNetworks({ ...DIGITS, seed: 99 });
+    const x = uniform([2, 16, 16, 1], 8);
+    for (const name of ['encoderA', 'encoderB', 'decoderA', 'decoderB'] as const) {
+      const dir = await mkdtemp(join(tmpdir(), 'gankit-unit-'));
+      await trained[name].save(`file://${dir}`);
+      const loaded = await tf.loadLayersModel(`file://${dir}/model.json`);
+      fresh[name].setWeights(loaded.getWeights());
+      await rm(dir, { recursive: true, force: true });
+    }
+    expectClose(fresh.decoderB.predict(fresh.encoderA.predict(x)) as tf.Tensor, trained.decoderB.predict(trained.encoderA.predict(x)) as tf.Tensor, { rtol: 1e-6, atol: 1e-7 });
+    const shared = sharedVariables(fresh.encoderA, fresh.encoderB);
+    shared.a.forEach((v, i) => expect(v.read()).toBe(shared.b[i]!.read()));
   });
 
   it('rejects an image size the downsamplings cannot halve exactly, before making weights', () => {

@@ -57,7 +57,11 @@ export interface UnitNetworks {
  * Weights from N(0, 0.02); instance norms learn no scale or offset.
  *
  * Every model saves and loads on its own; the shared weights are saved into
- * each model that uses them.
+ * each model that uses them, so four separately loaded models no longer share
+ * anything. To resume training with the sharing intact, build the networks
+ * again with the same options and copy the saved weights in:
+ * `encoderA.setWeights(loaded.getWeights())`, and so on for all four (the
+ * shared variables get the same values from both domains' files).
  *
  * Parameter counts (defaults: 3 + 3 channels, k = 64, 2 downsamplings,
  * 3 private and 1 shared block): each encoder 5,099,136, each decoder

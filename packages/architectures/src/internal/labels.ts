@@ -38,11 +38,6 @@ export function encodeLabel(
   return apply(tf.layers.flatten(), apply(layer, label));
 }
 
-/** Width of the label code. */
-export function labelCodeSize(numClasses: number, encoding: LabelEncoding, embeddingDim: number): number {
-  return encoding === 'oneHot' ? numClasses : embeddingDim;
-}
-
 /** Tiles a [batch, dim] code over an image grid: [batch, height, width, dim] (label maps). */
 export function labelMaps(code: tf.SymbolicTensor, height: number, width: number): tf.SymbolicTensor {
   const dim = code.shape[1] as number;

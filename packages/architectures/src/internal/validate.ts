@@ -47,15 +47,6 @@ export function intOption(builder: string, name: string, value: unknown, fallbac
   return value;
 }
 
-/** A finite number in [min, max], or the default when undefined. */
-export function numberOption(builder: string, name: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    fail(builder, name, `a number in [${min}, ${max}]`, value);
-  }
-  return value;
-}
-
 /** An array of positive integers (possibly empty when `allowEmpty`), or the default. */
 export function widthsOption(builder: string, name: string, value: unknown, fallback: readonly number[], allowEmpty = true): number[] {
   if (value === undefined) return [...fallback];
