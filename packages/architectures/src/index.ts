@@ -40,3 +40,6 @@ export { patchGanDiscriminator } from './patchGanDiscriminator.js';
 export type { PatchGanDiscriminatorOptions } from './patchGanDiscriminator.js';
 export { unitNetworks } from './unitNetworks.js';
 export type { UnitNetworks, UnitNetworksOptions } from './unitNetworks.js';
+export type { WrapLayer } from './internal/wrap.js';
+export type { Activation } from './internal/activations.js';
+export type { Normalization } from './internal/normalization.js';
