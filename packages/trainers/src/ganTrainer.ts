@@ -1,0 +1,45 @@
+import { AdversarialTrainer } from './internal/adversarialTrainer.js';
+import type { AdversarialTrainerOptions } from './internal/adversarialTrainer.js';
+
+/** Options of {@link GanTrainer}; only `generator`, `discriminator` and `loss` are required. */
+export type GanTrainerOptions = AdversarialTrainerOptions;
+
+/**
+ * Trains a GAN (Goodfellow et al. 2014) with any adversarial loss, penalties
+ * and Lipschitz constraints: per generator step, `criticSteps` critic updates
+ * (each with a fresh real batch when `fit` supplies them, fresh latent codes,
+ * the penalties added inside the critic's loss so they can differentiate the
+ * critic, the constraints applied after each update), then one generator
+ * update, then the EMA of the generator's weights if kept. Optimizers default
+ * to the paper of the loss ({@link GAN_PRESETS}: DCGAN, WGAN, WGAN-GP);
+ * `learningRates` sets TTUR rates (Heusel et al. 2017). Every random draw comes
+ * from the trainer's seeded generator, so a run resumes exactly from a checkpoint.
+ *
+ * Both networks run in training mode during updates (batch norm uses batch
+ * statistics; spectral-norm layers update themselves), and every optimizer
+ * update is given its network's variables explicitly.
+ *
+ * @example
+ * ```ts
+ * import { initBackend } from '@gankit/backend';
+ * import { nonSaturating } from '@gankit/losses';
+ * await initBackend();
+ * const trainer = new GanTrainer({ generator, discriminator, loss: nonSaturating(), ema: true, seed: 1 });
+ * const { history } = await trainer.fit(dataset.batches({ batchSize: 64, epochs: Infinity }), {
+ *   steps: 5000,
+ *   callbacks: [nanGuard(), checkpointCallback({ destination: 'file://runs/gan', every: 500 })],
+ * });
+ * const samples = trainer.sample(64); // from the EMA generator
+ * ```
+ */
+export class GanTrainer extends AdversarialTrainer {
+  override readonly trainerType = 'GanTrainer';
+
+  /**
+   * @param options - the networks, the loss, and optional preset, penalties, constraints, critic steps, learning rates or optimizers, EMA, latent size and distribution, seed.
+   * @throws an error naming the option, before any training, when the configuration is wrong (critic steps < 1, a loss without the two methods, a latent size the generator does not take, a generator whose output the discriminator cannot take, …).
+   */
+  constructor(options: GanTrainerOptions) {
+    super('GanTrainer', options);
+  }
+}

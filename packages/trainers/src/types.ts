@@ -1,0 +1,108 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/**
+ * Anything shaped like an adversarial loss on logits — the trainers need only
+ * these two methods, so any loss from `@gankit/losses`, or your own, fits.
+ *
+ * @example
+ * ```ts
+ * // The non-saturating loss of Goodfellow et al. (2014), in its stable softplus form.
+ * const loss: AdversarialLoss = {
+ *   name: 'non-saturating',
+ *   discriminator: (real, fake) => tf.tidy(() => tf.add(tf.mean(tf.softplus(tf.neg(real))), tf.mean(tf.softplus(fake)))),
+ *   generator: (fake) => tf.tidy(() => tf.mean(tf.softplus(tf.neg(fake)))),
+ * };
+ * ```
+ */
+export interface AdversarialLoss {
+  /** The discriminator's (critic's) loss, to minimise, from its scores on real and generated samples. */
+  discriminator(realLogits: tf.Tensor, fakeLogits: tf.Tensor): tf.Scalar;
+  /** The generator's loss, to minimise; `realLogits` is passed when the method declares a second parameter (relativistic losses). */
+  generator(fakeLogits: tf.Tensor, realLogits?: tf.Tensor): tf.Scalar;
+  /** The loss's name: `'non-saturating'`, `'minimax'`, `'wasserstein'`, `'hinge'`, `'least-squares'`, …; picks the GAN preset. */
+  readonly name?: string;
+}
+
+/**
+ * A critic as penalties see it: a `tf.LayersModel`, or any function from the
+ * critic's input(s) to its scores. Trainers pass a function that runs the
+ * discriminator in training mode; for conditional critics the inputs are `[x, labels]`.
+ */
+export type Critic = tf.LayersModel | ((inputs: tf.Tensor | tf.Tensor[]) => tf.Tensor);
+
+/** What a trainer hands a penalty besides the critic and the samples. */
+export interface PenaltyContext {
+  /** Uniform [0, 1) float32 noise of `shape` from the trainer's seeded generator, so penalised runs are reproducible. */
+  uniform?: (shape: number[]) => tf.Tensor;
+}
+
+/**
+ * A regulariser of the critic, e.g. the WGAN-GP gradient penalty (Gulrajani et
+ * al. 2017) or R1 (Mescheder et al. 2018). Called inside the discriminator's
+ * loss function (it may differentiate the critic — double backprop); its value
+ * is added to the discriminator loss and logged as `penalty`. For conditional
+ * critics `real` and `fake` are `[x, labels]`; a penalty interpolates `x` only.
+ */
+export type Penalty = (critic: Critic, real: tf.Tensor | tf.Tensor[], fake: tf.Tensor | tf.Tensor[], context?: PenaltyContext) => tf.Scalar;
+
+/**
+ * A constraint the trainer applies to the critic's trainable variables after
+ * every critic step, e.g. weight clipping (Arjovsky et al. 2017). tfjs's
+ * `minimize` never applies layer constraints, so this is how they are enforced.
+ */
+export interface LipschitzConstraint {
+  /** Projects `variables` in place (e.g. `v.assign(tf.clipByValue(v, -c, c))`). */
+  apply(variables: tf.Variable[]): void;
+}
+
+/**
+ * One batch of training data. `x` (or `xs`, as `@gankit/datasets` names it) is
+ * `[batch, ...sampleShape]` float32; `labels` are class indices `[batch]` /
+ * `[batch, 1]` or one-hot `[batch, numClasses]`. When a trainer pulls batches
+ * from a dataset in `fit`, it disposes their tensors after use.
+ */
+export type TrainingBatch =
+  | { readonly x: tf.Tensor; readonly labels?: tf.Tensor }
+  | { readonly xs: tf.Tensor; readonly labels?: tf.Tensor };
+
+/** Any source of batches `fit` accepts: a (sync or async) iterable or iterator. */
+export type BatchSource<B = TrainingBatch> = AsyncIterable<B> | Iterable<B> | AsyncIterator<B> | Iterator<B>;
+
+/** Numbers a trainer reports after each step; every trainer adds its own fields. */
+export interface StepLogs {
+  /** The step just completed, from 1. */
+  readonly step: number;
+  /** Wall-clock seconds the step took, including reading the logged values back. */
+  readonly secondsPerStep: number;
+  readonly [name: string]: number | undefined;
+}
+
+/** Logs of one {@link GanTrainer} / {@link ConditionalGanTrainer} step. */
+export interface GanStepLogs extends StepLogs {
+  /** The discriminator's loss (adversarial part + penalties), mean over the step's critic updates. */
+  readonly discriminatorLoss: number;
+  /** The generator's loss. */
+  readonly generatorLoss: number;
+  /** The sum of the penalties, mean over the critic updates (0 without penalties). */
+  readonly penalty: number;
+  /** mean D(real) − mean D(fake), an estimate of the Wasserstein-1 distance, for Wasserstein critics. */
+  readonly wassersteinEstimate?: number;
+  /** Global L2 norm of the discriminator's gradient, mean over the critic updates. */
+  readonly discriminatorGradNorm: number;
+  /** Global L2 norm of the generator's gradient. */
+  readonly generatorGradNorm: number;
+}
+
+/** Logs of one {@link VaeTrainer} step; all per example, in nats. */
+export interface VaeStepLogs extends StepLogs {
+  /** The evidence lower bound, −(reconstruction + KL): higher is better. */
+  readonly elbo: number;
+  /** The negative log-likelihood of the data under the decoder. */
+  readonly reconstruction: number;
+  /** KL(q(z|x) ‖ N(0, I)). */
+  readonly kl: number;
+  /** The minimised loss, reconstruction + β·KL. */
+  readonly loss: number;
+  /** Global L2 norm of the gradient (encoder and decoder). */
+  readonly gradNorm: number;
+}
