@@ -7,9 +7,12 @@
  * timed. wasm: median of 5 runs after a warm-up. cpu: its conv gradients take
  * over a minute at batch 64, so it runs once at batch 8 and is scaled ×8 (conv
  * cost is linear in the batch) unless BENCH_FULL=1. Ratio = cpu / wasm.
+ * "stock wasm" is tfjs-backend-wasm as shipped, in the same run: its own
+ * Conv2DBackpropInput (a naive loop) and no Conv2DBackpropFilter at all.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/index.node.js';
+import { patchState } from '../src/internal/patchState.js';
 
 const BATCH = 64;
 const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
@@ -17,6 +20,8 @@ const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
 type T4 = tf.Tensor4D;
 interface Row {
   name: string;
+  /** The tfjs kernel the op runs on. */
+  kernel: 'Conv2D' | 'Conv2DBackpropFilter' | 'Conv2DBackpropInput';
   /** Input shapes for a batch size. */
   shapes: (b: number) => number[][];
   /** The op on those inputs. */
@@ -27,25 +32,31 @@ const filterGrad = (x: tf.Tensor, dy: tf.Tensor, filterShape: number[]): tf.Tens
   tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { strides: [2, 2], pad: 'same', dataFormat: 'NHWC', filterShape } as unknown as tf.NamedAttrMap) as tf.Tensor;
 
 const rows: Row[] = [
-  { name: 'D conv1 forward       28²×1 → 14²×64', shapes: (b) => [[b, 28, 28, 1], [5, 5, 1, 64]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
-  { name: 'D conv2 forward       14²×64 → 7²×128', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
-  { name: 'D conv1 filter grad   Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 1, 64]) },
-  { name: 'D conv2 filter grad   Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 64, 128]) },
-  { name: 'D conv2 input grad    Conv2DBackpropInput', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([dy, w], b) => tf.conv2dTranspose(dy as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
-  { name: 'G convT1 forward      7²×128 → 14²×64', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
-  { name: 'G convT2 forward      14²×64 → 28²×1', shapes: (b) => [[b, 14, 14, 64], [5, 5, 1, 64]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 28, 28, 1], 2, 'same') },
-  { name: 'G convT1 input grad   Conv2D', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([dy, w]) => tf.conv2d(dy as T4, w as T4, 2, 'same') },
-  { name: 'G convT1 filter grad  Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 64, 128]) },
-  { name: 'G convT2 filter grad  Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 1, 64]) },
+  { name: 'D conv1 forward       28²×1 → 14²×64', kernel: 'Conv2D', shapes: (b) => [[b, 28, 28, 1], [5, 5, 1, 64]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
+  { name: 'D conv2 forward       14²×64 → 7²×128', kernel: 'Conv2D', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([x, w]) => tf.conv2d(x as T4, w as T4, 2, 'same') },
+  { name: 'D conv1 filter grad   Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 1, 64]) },
+  { name: 'D conv2 filter grad   Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([x, dy]) => filterGrad(x!, dy!, [5, 5, 64, 128]) },
+  { name: 'D conv2 input grad    Conv2DBackpropInput', kernel: 'Conv2DBackpropInput', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([dy, w], b) => tf.conv2dTranspose(dy as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
+  { name: 'G convT1 forward      7²×128 → 14²×64', kernel: 'Conv2DBackpropInput', shapes: (b) => [[b, 7, 7, 128], [5, 5, 64, 128]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 14, 14, 64], 2, 'same') },
+  { name: 'G convT2 forward      14²×64 → 28²×1', kernel: 'Conv2DBackpropInput', shapes: (b) => [[b, 14, 14, 64], [5, 5, 1, 64]], op: ([x, w], b) => tf.conv2dTranspose(x as T4, w as T4, [b, 28, 28, 1], 2, 'same') },
+  { name: 'G convT1 input grad   Conv2D', kernel: 'Conv2D', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([dy, w]) => tf.conv2d(dy as T4, w as T4, 2, 'same') },
+  { name: 'G convT1 filter grad  Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 64, 128]) },
+  { name: 'G convT2 filter grad  Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 1, 64]) },
 ];
 
 function timeMs(row: Row, batch: number, reps: number): number {
   const inputs = row.shapes(batch).map((s, i) => tf.randomUniform(s, -1, 1, 'float32', i + 1));
-  tf.tidy(() => row.op(inputs, batch).dataSync()); // warm-up (XNNPACK operator creation, allocations)
+  // Never return a typed array from tf.tidy: tidy walks it element by element looking for tensors.
+  const once = (): void => {
+    const out = tf.tidy(() => row.op(inputs, batch));
+    out.dataSync();
+    out.dispose();
+  };
+  once(); // warm-up (XNNPACK operator creation, allocations)
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    tf.tidy(() => row.op(inputs, batch).dataSync());
+    once();
     times.push(performance.now() - t0);
   }
   tf.dispose(inputs);
@@ -57,13 +68,35 @@ async function main(): Promise<void> {
   const info = await initBackend({ quiet: true });
   const scale = BATCH / CPU_BATCH;
   console.log(`@gankit/backend kernels — wasm SIMD=${info.simd}, threads=${info.threads}; batch ${BATCH}; cpu at batch ${CPU_BATCH}${scale === 1 ? '' : `, ×${scale}`}`);
+  const ours = tf.getKernel(tf.Conv2DBackpropInput, 'wasm')!;
+  const stock = patchState.stockKernels.get(tf.Conv2DBackpropInput)!;
+  const useKernel = (config: tf.KernelConfig): void => {
+    tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
+    tf.registerKernel(config);
+  };
   const table: Record<string, string | number>[] = [];
   for (const row of rows) {
     await tf.setBackend('wasm');
     const wasm = timeMs(row, BATCH, 5);
+    let stockWasm: string | number;
+    if (row.kernel === 'Conv2DBackpropInput') {
+      useKernel(stock);
+      stockWasm = +timeMs(row, BATCH, 3).toFixed(1);
+      useKernel(ours);
+    } else {
+      stockWasm = row.kernel === 'Conv2DBackpropFilter' ? 'missing' : 'same kernel';
+    }
     await tf.setBackend('cpu');
     const cpu = timeMs(row, CPU_BATCH, 1) * scale;
-    table.push({ op: row.name, 'wasm ms': +wasm.toFixed(1), 'cpu ms': Math.round(cpu), 'cpu / wasm': +(cpu / wasm).toFixed(1) });
+    table.push({
+      op: row.name,
+      'gankit wasm ms': +wasm.toFixed(1),
+      'stock wasm ms': stockWasm,
+      'cpu ms': Math.round(cpu),
+      'stock wasm / gankit': typeof stockWasm === 'number' ? +(stockWasm / wasm).toFixed(1) : '—',
+      kernel: row.kernel,
+      'cpu / gankit': +(cpu / wasm).toFixed(1),
+    });
   }
   console.table(table);
 }

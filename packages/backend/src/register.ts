@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterConfig } from './kernels/conv2DBackpropFilter.js';
+import { conv2DBackpropInputConfig } from './kernels/conv2DBackpropInput.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
@@ -29,6 +30,12 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
   depthwiseConv2dNativeBackpropInputConfig,
 ];
 
+/**
+ * Stock wasm kernels gankit replaces with faster ones (each checked against the
+ * cpu backend); the stock kernel stays as the fallback for cases they skip.
+ */
+export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput];
+
 /** Gradient overrides that make second-order gradients correct on every backend. */
 export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
   tanhGradConfig,
@@ -47,6 +54,13 @@ if (!patchState.applied) {
       tf.registerKernel(config);
       patchState.kernels.push(config.kernelName);
     }
+  }
+  const stockBackpropInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
+  if (stockBackpropInput != null) {
+    patchState.stockKernels.set(tf.Conv2DBackpropInput, stockBackpropInput);
+    tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
+    tf.registerKernel(conv2DBackpropInputConfig(stockBackpropInput));
+    patchState.kernels.push(`${tf.Conv2DBackpropInput} (faster)`);
   }
   for (const config of GRADIENT_PATCHES) {
     patchState.stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));

@@ -6,6 +6,8 @@ interface PatchState {
   gradients: string[];
   /** The gradient configs tfjs had before gankit's overrides (for tests that show the difference). */
   stockGradients: Map<string, tf.GradConfig | undefined>;
+  /** The stock wasm kernels gankit replaced (for benchmarks and tests that compare). */
+  stockKernels: Map<string, tf.KernelConfig>;
 }
 
 const KEY = Symbol.for('@gankit/backend/patches');
@@ -20,4 +22,5 @@ export const patchState: PatchState = (globalObject[KEY] ??= {
   kernels: [],
   gradients: [],
   stockGradients: new Map(),
+  stockKernels: new Map(),
 });
