@@ -15,6 +15,7 @@ import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
 import { eluGradConfig } from './gradients/eluGrad.js';
 import { expGradConfig } from './gradients/expGrad.js';
 import { leakyReluGradConfig } from './gradients/leakyReluGrad.js';
+import { mirrorPadGradConfig } from './gradients/mirrorPadGrad.js';
 import { relu6GradConfig } from './gradients/relu6Grad.js';
 import { sigmoidGradConfig } from './gradients/sigmoidGrad.js';
 import { softmaxGradConfig } from './gradients/softmaxGrad.js';
@@ -36,7 +37,7 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  */
 export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput];
 
-/** Gradient overrides that make second-order gradients correct on every backend. */
+/** Gradient overrides that make gradients (MirrorPad) and second-order gradients correct on every backend. */
 export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
   tanhGradConfig,
   sigmoidGradConfig,
@@ -45,6 +46,7 @@ export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
   leakyReluGradConfig,
   relu6GradConfig,
   softmaxGradConfig,
+  mirrorPadGradConfig,
   ...zeroGradientConfigs,
 ];
 
