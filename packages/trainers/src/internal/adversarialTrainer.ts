@@ -207,6 +207,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
       throw optionError(owner, 'latentDistribution', `must be 'normal', 'uniform' or a function (shape, random) => Tensor, got ${show(this.sampler)}`);
     }
     if (conditional) {
+      if (conditional.numClasses === undefined) throw optionError(owner, 'numClasses', 'must be an integer ≥ 2, got undefined');
       this.classes = checkInteger(owner, 'numClasses', conditional.numClasses, 0, 2);
       const gFormat = detectLabelFormat(owner, 'generator', this.generator, this.classes);
       const dFormat = detectLabelFormat(owner, 'discriminator', this.discriminator, this.classes);
