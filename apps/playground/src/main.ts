@@ -1,0 +1,12 @@
+/**
+ * The gankit playground: train a GAN with any gankit loss on 2-D toy data,
+ * live, and watch the samples, the discriminator, the losses and the mode
+ * coverage as it trains. Composed only from the packages' public APIs.
+ */
+import './style.css';
+// Registers the webgpu backend so @gankit/backend's browser chain can try it first.
+import '@tensorflow/tfjs-backend-webgpu';
+import { App } from './app.js';
+
+const app = new App(document);
+app.start().catch((err: unknown) => app.fail(err));

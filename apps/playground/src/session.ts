@@ -1,0 +1,178 @@
+import * as tf from '@tensorflow/tfjs';
+import { mlpDiscriminator, mlpGenerator } from '@gankit/architectures';
+import { Dataset } from '@gankit/datasets';
+import type { Batch, BatchIterator } from '@gankit/datasets';
+import { GanTrainer } from '@gankit/trainers';
+import type { GanStepLogs } from '@gankit/trainers';
+import { playgroundDistribution } from './distributions.js';
+import type { PlaygroundDistribution } from './distributions.js';
+import { buildLossSetup } from './setups.js';
+import type { LossSetup } from './setups.js';
+import type { Settings } from './settings.js';
+
+/** Real points the trainer draws its batches from (a fixed, seeded pool). */
+const POOL = 50_000;
+/** Generated points per view refresh: the 2,500 of the mode-coverage protocol. */
+export const VIEW_SAMPLES = 2_500;
+/** Real points drawn on the samples view. */
+const REAL_SHOWN = 1_000;
+/** Cells per side of the discriminator's heat map. */
+export const HEAT_RESOLUTION = 64;
+/** The sampling seed of the views, fixed so the same latent codes move as G learns. */
+const VIEW_SEED = 7;
+
+/** Every step's logged values, for the loss curves. */
+export interface History {
+  readonly step: number[];
+  readonly discriminatorLoss: number[];
+  readonly generatorLoss: number[];
+  readonly penalty: number[];
+  /** Empty for losses without a Wasserstein estimate. */
+  readonly wasserstein: number[];
+}
+
+/** What the views draw, read back from the backend in one go. */
+export interface ViewData {
+  /** `VIEW_SAMPLES` generated points, x0, y0, x1, y1, … */
+  readonly fake: Float32Array;
+  /** The discriminator's raw output on the heat-map grid, row 0 at the top (y1). */
+  readonly heat: Float32Array;
+}
+
+/**
+ * One training run: the networks, the trainer and the data for one
+ * configuration, composed from the gankit packages exactly as a user would.
+ */
+export class Session {
+  readonly settings: Settings;
+  readonly setup: LossSetup;
+  readonly distribution: PlaygroundDistribution;
+  readonly generator: tf.LayersModel;
+  readonly discriminator: tf.LayersModel;
+  readonly trainer: GanTrainer;
+  /** Real points for the samples view (x0, y0, …). */
+  readonly real: Float32Array;
+  readonly history: History = { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] };
+  private readonly batches: BatchIterator;
+  private readonly heatGrid: tf.Tensor2D;
+  private disposed = false;
+
+  /**
+   * @param settings - the configuration.
+   * @throws if the trainer rejects the configuration (its message names the option).
+   */
+  constructor(settings: Settings) {
+    this.settings = settings;
+    this.setup = buildLossSetup(settings.loss);
+    this.distribution = playgroundDistribution(settings.distribution);
+    const { seed } = settings;
+    const generator = mlpGenerator({
+      latentDim: settings.latentDim,
+      hiddenUnits: new Array<number>(settings.generatorDepth).fill(settings.generatorWidth),
+      seed,
+    });
+    let discriminator: tf.LayersModel | undefined;
+    try {
+      discriminator = mlpDiscriminator({
+        hiddenUnits: new Array<number>(settings.discriminatorDepth).fill(settings.discriminatorWidth),
+        ...(this.setup.wrapLayer ? { wrapLayer: this.setup.wrapLayer } : {}),
+        seed: seed + 1,
+      });
+      this.trainer = new GanTrainer({
+        generator,
+        discriminator,
+        loss: this.setup.loss,
+        preset: this.setup.preset,
+        penalties: this.setup.penalties,
+        constraints: this.setup.constraints,
+        criticSteps: settings.criticSteps,
+        learningRates: { generator: settings.generatorLearningRate, discriminator: settings.discriminatorLearningRate },
+        seed,
+      });
+    } catch (err) {
+      generator.dispose();
+      discriminator?.dispose();
+      throw err;
+    }
+    this.generator = generator;
+    this.discriminator = discriminator;
+    const pool = this.distribution.source.sample(POOL, seed);
+    this.batches = new Dataset(pool).batches({ batchSize: Math.min(settings.batchSize, POOL), seed, epochs: Infinity, dropRemainder: true, labels: 'none' });
+    this.real = pool.x.slice(0, 2 * REAL_SHOWN);
+    this.heatGrid = heatGrid(this.distribution);
+  }
+
+  /** Steps completed. */
+  get step(): number {
+    return this.trainer.stepCount;
+  }
+
+  /**
+   * One training step: one fresh real batch per critic update, as `fit` would pull them.
+   *
+   * @returns the step's logs.
+   */
+  async trainStep(): Promise<GanStepLogs> {
+    const batches: Batch[] = [];
+    for (let i = 0; i < this.trainer.batchesPerStep; i++) {
+      const next = this.batches.next();
+      if (next.done === true) throw new Error('the batch iterator ended (it should be endless)');
+      batches.push(next.value);
+    }
+    let logs: GanStepLogs;
+    try {
+      logs = await this.trainer.step(batches.length === 1 ? batches[0]! : batches);
+    } finally {
+      for (const b of batches) tf.dispose(b);
+    }
+    const h = this.history;
+    h.step.push(logs.step);
+    h.discriminatorLoss.push(logs.discriminatorLoss);
+    h.generatorLoss.push(logs.generatorLoss);
+    h.penalty.push(logs.penalty);
+    if (logs.wassersteinEstimate !== undefined) h.wasserstein.push(logs.wassersteinEstimate);
+    return logs;
+  }
+
+  /**
+   * Generated points (fixed latent codes) and the discriminator's output over the plane.
+   *
+   * @returns both, read back asynchronously so a GPU backend does not block the page.
+   */
+  async view(): Promise<ViewData> {
+    const fakeT = this.trainer.sample(VIEW_SAMPLES, { seed: VIEW_SEED });
+    const heatT = tf.tidy(() => tf.reshape(this.discriminator.predict(this.heatGrid) as tf.Tensor, [-1]));
+    try {
+      const [fake, heat] = await Promise.all([fakeT.data(), heatT.data()]);
+      return { fake: fake as Float32Array, heat: heat as Float32Array };
+    } finally {
+      tf.dispose([fakeT, heatT]);
+    }
+  }
+
+  /** Frees the networks, the trainer's optimizer state and the heat-map grid. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.batches.return();
+    this.trainer.dispose();
+    this.generator.dispose();
+    this.discriminator.dispose();
+    this.heatGrid.dispose();
+  }
+}
+
+/** The centres of the heat map's cells, row-major from the top row (largest y). */
+function heatGrid(distribution: PlaygroundDistribution): tf.Tensor2D {
+  const { x0, x1, y0, y1 } = distribution.extent;
+  const n = HEAT_RESOLUTION;
+  const points = new Float32Array(2 * n * n);
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const i = row * n + col;
+      points[2 * i] = x0 + ((col + 0.5) / n) * (x1 - x0);
+      points[2 * i + 1] = y1 - ((row + 0.5) / n) * (y1 - y0);
+    }
+  }
+  return tf.tensor2d(points, [n * n, 2]);
+}

@@ -1,0 +1,173 @@
+import { GAN_PRESETS } from '@gankit/trainers';
+import type { GanPresetName } from '@gankit/trainers';
+
+/** The 2-D distributions the playground trains on. */
+export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons'] as const;
+/** A distribution's name, as it appears in the URL. */
+export type DistributionName = (typeof DISTRIBUTIONS)[number];
+
+/** The loss setups: a loss plus the penalty or constraint it is trained with. */
+export const LOSS_SETUPS = ['minimax', 'non-saturating', 'least-squares', 'hinge', 'wgan', 'wgan-gp', 'sn-hinge'] as const;
+/** A loss setup's name, as it appears in the URL. */
+export type LossSetupName = (typeof LOSS_SETUPS)[number];
+
+/** Backends the user can pick; `auto` is @gankit/backend's browser chain webgpu → webgl → wasm → cpu. */
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** A backend choice, as it appears in the URL. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** Everything the page can be configured with; all of it lives in the URL. */
+export interface Settings {
+  readonly distribution: DistributionName;
+  readonly loss: LossSetupName;
+  readonly generatorWidth: number;
+  readonly generatorDepth: number;
+  readonly discriminatorWidth: number;
+  readonly discriminatorDepth: number;
+  readonly latentDim: number;
+  readonly generatorLearningRate: number;
+  readonly discriminatorLearningRate: number;
+  readonly criticSteps: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+}
+
+/** The training preset (optimizer, learning rate, critic steps) each setup follows, from its paper. */
+export const SETUP_PRESETS: Readonly<Record<LossSetupName, GanPresetName>> = {
+  minimax: 'dcgan',
+  'non-saturating': 'dcgan',
+  'least-squares': 'dcgan',
+  hinge: 'dcgan',
+  wgan: 'wgan',
+  'wgan-gp': 'wgan-gp',
+  'sn-hinge': 'dcgan',
+};
+
+/** A numeric setting: its URL parameter, label and allowed range. */
+export interface NumberField {
+  readonly key: NumericKey;
+  readonly param: string;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+type NumericKey = {
+  [K in keyof Settings]: Settings[K] extends number ? K : never;
+}[keyof Settings];
+
+/** The numeric settings, in the order the form shows them. */
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  { key: 'generatorWidth', param: 'gw', label: 'G width', min: 1, max: 1024, integer: true },
+  { key: 'generatorDepth', param: 'gd', label: 'G depth', min: 1, max: 8, integer: true },
+  { key: 'discriminatorWidth', param: 'dw', label: 'D width', min: 1, max: 1024, integer: true },
+  { key: 'discriminatorDepth', param: 'dd', label: 'D depth', min: 1, max: 8, integer: true },
+  { key: 'latentDim', param: 'z', label: 'latent size', min: 1, max: 64, integer: true },
+  { key: 'generatorLearningRate', param: 'glr', label: 'G learning rate', min: 1e-7, max: 1, integer: false },
+  { key: 'discriminatorLearningRate', param: 'dlr', label: 'D learning rate', min: 1e-7, max: 1, integer: false },
+  { key: 'criticSteps', param: 'k', label: 'critic steps', min: 1, max: 20, integer: true },
+  { key: 'batchSize', param: 'batch', label: 'batch size', min: 1, max: 4096, integer: true },
+  { key: 'seed', param: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, integer: true },
+];
+
+/**
+ * The learning rates and critic steps a loss setup starts from: its preset's
+ * (DCGAN: Adam 2e-4, 1 step; WGAN: RMSprop 5e-5, 5 steps; WGAN-GP: Adam 1e-4, 5 steps).
+ */
+export function presetDefaults(loss: LossSetupName): Pick<Settings, 'generatorLearningRate' | 'discriminatorLearningRate' | 'criticSteps'> {
+  const preset = GAN_PRESETS[SETUP_PRESETS[loss]];
+  return { generatorLearningRate: preset.learningRate, discriminatorLearningRate: preset.learningRate, criticSteps: preset.criticSteps };
+}
+
+/**
+ * The default setup: WGAN-GP on the 25-mode grid with the benchmark's networks
+ * (3 × 128 ReLU MLPs, 2-D noise, batch 256), the setup the evaluation times.
+ */
+export function defaultSettings(loss: LossSetupName = 'wgan-gp'): Settings {
+  return {
+    distribution: 'grid',
+    loss,
+    generatorWidth: 128,
+    generatorDepth: 3,
+    discriminatorWidth: 128,
+    discriminatorDepth: 3,
+    latentDim: 2,
+    ...presetDefaults(loss),
+    batchSize: 256,
+    seed: 0,
+    backend: 'auto',
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): value is T {
+  return value !== null && (values as readonly string[]).includes(value);
+}
+
+/**
+ * Reads settings from a URL query string. Missing parameters take the defaults
+ * (learning rates and critic steps those of the chosen loss); a value that is
+ * unknown or out of range is ignored and reported.
+ *
+ * @param search - `location.search`, e.g. `'?dist=ring&loss=hinge'`.
+ * @returns the settings and one message per ignored parameter.
+ */
+export function parseSettings(search: string): { settings: Settings; problems: string[] } {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const lossParam = params.get('loss');
+  if (lossParam !== null && !oneOf(LOSS_SETUPS, lossParam)) problems.push(`loss '${lossParam}' is not one of ${LOSS_SETUPS.join(', ')}`);
+  const loss = oneOf(LOSS_SETUPS, lossParam) ? lossParam : 'wgan-gp';
+  const settings: Record<string, unknown> = { ...defaultSettings(loss) };
+  const dist = params.get('dist');
+  if (oneOf(DISTRIBUTIONS, dist)) settings['distribution'] = dist;
+  else if (dist !== null) problems.push(`dist '${dist}' is not one of ${DISTRIBUTIONS.join(', ')}`);
+  const backend = params.get('backend');
+  if (oneOf(BACKEND_CHOICES, backend)) settings['backend'] = backend;
+  else if (backend !== null) problems.push(`backend '${backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
+  for (const field of NUMBER_FIELDS) {
+    const raw = params.get(field.param);
+    if (raw === null) continue;
+    const value = raw.trim() === '' ? Number.NaN : Number(raw);
+    const problem = checkNumber(field, value);
+    if (problem !== undefined) problems.push(`${field.param}=${raw}: ${problem}`);
+    else settings[field.key] = value;
+  }
+  return { settings: settings as unknown as Settings, problems };
+}
+
+/**
+ * Why a value does not fit a numeric field, or undefined if it does.
+ *
+ * @param field - the field.
+ * @param value - the candidate value.
+ * @returns a message, or undefined.
+ */
+export function checkNumber(field: NumberField, value: number): string | undefined {
+  if (!Number.isFinite(value)) return 'not a number';
+  if (field.integer && !Number.isInteger(value)) return 'must be an integer';
+  if (value < field.min || value > field.max) return `must be between ${field.min} and ${field.max}`;
+  return undefined;
+}
+
+/**
+ * Writes settings as a URL query string, every setting explicit, so a shared
+ * link means the same configuration even if the defaults change.
+ *
+ * @param settings - the settings.
+ * @returns e.g. `'?dist=grid&loss=wgan-gp&gw=128&…'`.
+ */
+export function settingsToSearch(settings: Settings): string {
+  const params = new URLSearchParams();
+  params.set('dist', settings.distribution);
+  params.set('loss', settings.loss);
+  for (const field of NUMBER_FIELDS) params.set(field.param, String(settings[field.key]));
+  params.set('backend', settings.backend);
+  return `?${params.toString()}`;
+}
+
+/** Whether two settings train the same networks on the same data (everything but the backend equal). */
+export function sameTraining(a: Settings, b: Settings): boolean {
+  return (Object.keys(a) as (keyof Settings)[]).every((k) => k === 'backend' || a[k] === b[k]);
+}
