@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterConfig } from './kernels/conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './kernels/conv2DBackpropInput.js';
+import { untransposedMatMulConfig } from './kernels/batchMatMul.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
@@ -35,7 +36,7 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  * Stock wasm kernels gankit replaces with faster ones (each checked against the
  * cpu backend); the stock kernel stays as the fallback for cases they skip.
  */
-export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput];
+export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul];
 
 /** Gradient overrides that make gradients (MirrorPad) and second-order gradients correct on every backend. */
 export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
@@ -57,12 +58,18 @@ if (!patchState.applied) {
       patchState.kernels.push(config.kernelName);
     }
   }
-  const stockBackpropInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
-  if (stockBackpropInput != null) {
-    patchState.stockKernels.set(tf.Conv2DBackpropInput, stockBackpropInput);
-    tf.unregisterKernel(tf.Conv2DBackpropInput, 'wasm');
-    tf.registerKernel(conv2DBackpropInputConfig(stockBackpropInput));
-    patchState.kernels.push(`${tf.Conv2DBackpropInput} (faster)`);
+  const overrides: [string, (stock: tf.KernelConfig) => tf.KernelConfig][] = [
+    [tf.Conv2DBackpropInput, conv2DBackpropInputConfig],
+    [tf.BatchMatMul, untransposedMatMulConfig],
+    [tf._FusedMatMul, untransposedMatMulConfig],
+  ];
+  for (const [name, make] of overrides) {
+    const stock = tf.getKernel(name, 'wasm');
+    if (stock == null) continue;
+    patchState.stockKernels.set(name, stock);
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(make(stock));
+    patchState.kernels.push(`${name} (faster)`);
   }
   for (const config of GRADIENT_PATCHES) {
     patchState.stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));
