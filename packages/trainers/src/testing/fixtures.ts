@@ -43,7 +43,7 @@ export function gradientPenalty(lambda = 10): Penalty {
 }
 
 /** A seeded glorot initializer. */
-const init = (seed: number): tf.initializers.Initializer => tf.initializers.glorotUniform({ seed });
+const init = (seed: number): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed });
 
 /** An MLP `in → hidden… → out` with ReLU hidden layers (a functional model, for conditional variants). */
 export function mlp(inputs: number[], hidden: number[], out: number, seed: number, outActivation?: 'sigmoid'): tf.LayersModel {
@@ -86,7 +86,7 @@ export function labelledMixture(centres: ReadonlyArray<readonly [number, number]
 
 /** Mean and standard deviation of a tensor's values. */
 export function moments(t: tf.Tensor): { mean: number; std: number } {
-  const v = t.dataSync();
+  const v = Array.from(t.dataSync() as Float32Array);
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const std = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
   return { mean, std };
