@@ -52,8 +52,12 @@ export interface KernelDistance {
  *
  *   MMD²_u = [Σ_{i≠j} k(x_i, x_j) + Σ_{i≠j} k(y_i, y_j)] / (m(m − 1)) − 2 Σ_{i,j} k(x_i, y_j) / m².
  *
- * Reports the mean and std over subsets. Unbiased, so sets from one
- * distribution give ≈ 0 (either sign) and KID is comparable across sample sizes.
+ * Reports the mean and std over subsets. Unbiased, so two samples of one
+ * distribution give ≈ 0 (either sign) and KID is comparable across sample
+ * sizes. A set compared with *itself* gives a small negative value,
+ * −O(1/m): the cross term keeps the pairs where both subsets drew the same
+ * point, k(x, x), which the within-set terms exclude — so measure the real
+ * floor with two disjoint real sets (e.g. test vs train).
  *
  * @param a - the first set, n₁ × d features (n₁ ≥ subsetSize).
  * @param b - the second set, n₂ × d (n₂ ≥ subsetSize).

@@ -90,7 +90,7 @@ export async function negativeElbo(
     const size = Math.min(batchSize, source.count - start);
     const x = source.batch(start, size);
     try {
-      const out = await elboBatch(fn, encoder, decoder, x, { k, seed: seed * 1_000_003 + index * 1009, decoderOutput });
+      const out = await elboBatch(fn, encoder, decoder, x, { k, seed: seed * 1_000_003 + index * 1009 + 1, decoderOutput });
       sums.rec += out.rec;
       sums.kl += out.kl;
       sums.iw += out.iw;

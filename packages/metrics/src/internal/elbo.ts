@@ -38,6 +38,7 @@ export async function elboBatch(
     const logWeights: tf.Tensor[] = [];
     let rec0: tf.Tensor | undefined;
     for (let s = 0; s < opts.k; s++) {
+      // tfjs treats seed 0 as "unseeded" (Math.random), so callers pass seeds ≥ 1.
       const eps = tf.randomNormal(mean.shape, 0, 1, 'float32', opts.seed + s);
       const z = tf.add(mean, tf.mul(std, eps));
       const out = runModel(decoder, z)[0];

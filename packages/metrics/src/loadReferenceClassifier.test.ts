@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '@gankit/backend';
+import { digitDomains, loadMnist } from '@gankit/datasets';
+import type { Examples } from '@gankit/datasets';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classHistogramKl } from './classHistogramKl.js';
+import { conditionalAccuracy } from './conditionalAccuracy.js';
+import { frechetDistance } from './frechetDistance.js';
+import { imageMetrics } from './imageMetrics.js';
+import { loadReferenceClassifier } from './loadReferenceClassifier.js';
+import type { LoadedReferenceClassifier } from './loadReferenceClassifier.js';
+import { meanTopConfidence } from './meanTopConfidence.js';
+import { referenceClassifier } from './referenceClassifier.js';
+
+/** The first `n` examples. */
+function head(e: Examples, n: number): Examples {
+  const per = e.x.length / e.count;
+  return { ...e, x: e.x.subarray(0, n * per), count: n, labels: e.labels?.subarray(0, n) };
+}
+
+/** Examples [from, from + n). */
+function slice(e: Examples, from: number, n: number): Examples {
+  const per = e.x.length / e.count;
+  return { ...e, x: e.x.subarray(from * per, (from + n) * per), count: n, labels: e.labels?.subarray(from, from + n) };
+}
+
+let mnist: LoadedReferenceClassifier;
+let mnistm: LoadedReferenceClassifier;
+let testA: Examples;
+
+beforeAll(async () => {
+  await initBackend();
+  [mnist, mnistm, testA] = await Promise.all([loadReferenceClassifier('mnist'), loadReferenceClassifier('mnistm'), loadMnist({ split: 'test' })]);
+});
+
+describe('loadReferenceClassifier', () => {
+  it("'mnist' reaches ≥ 99% on the full MNIST test split, as its training record says", async () => {
+    const out = await mnist.classify(testA);
+    const { accuracy } = conditionalAccuracy(out.probabilities, testA.labels!);
+    console.log(`mnist reference classifier: ${(accuracy * 100).toFixed(2)}% on 10,000 test digits`);
+    expect(accuracy).toBeGreaterThanOrEqual(0.99);
+    expect(accuracy).toBeCloseTo(mnist.training.testAccuracy, 4);
+    expect([mnist.inputShape, mnist.numClasses, mnist.featureDim]).toEqual([[28, 28, 1], 10, 128]);
+  });
+
+  it("'mnistm' classifies held-out MNIST-M-style test digits (domain B of digitDomains)", async () => {
+    const { b } = await digitDomains({ seed: 0, limit: 3000 });
+    const out = await mnistm.classify(b.test);
+    const { accuracy } = conditionalAccuracy(out.probabilities, b.test.labels!);
+    console.log(`mnistm reference classifier: ${(accuracy * 100).toFixed(2)}% on 3,000 test digits (full split: ${(mnistm.training.testAccuracy * 100).toFixed(2)}%)`);
+    expect(accuracy).toBeGreaterThanOrEqual(mnistm.training.testAccuracy - 0.01);
+    expect(mnistm.inputShape).toEqual([28, 28, 3]);
+  });
+
+  it('gives probabilities that sum to 1 and 128-d features, the same for [0, 1] input, grey-as-RGB input and tensors', async () => {
+    const few = head(testA, 64);
+    const base = await mnist.classify(few);
+    expect(meanTopConfidence(base.probabilities)).toBeGreaterThan(0.9);
+    expect(base.features.shape).toEqual([128]);
+    const unit = await mnist.classify({ ...few, x: few.x.map((v) => (v + 1) / 2) }, { range: '[0,1]' });
+    const rgb = await mnist.classify({ ...few, x: few.x.flatMap((v) => [v, v, v]), shape: [28, 28, 3] });
+    const tensor = tf.tensor4d(few.x, [64, 28, 28, 1]);
+    const fromTensor = await mnist.classify(tensor, { batchSize: 10 });
+    expect(tensor.isDisposed).toBe(false);
+    tensor.dispose();
+    for (const other of [unit, rgb, fromTensor]) {
+      other.features.x.forEach((v, i) => expect(Math.abs(v - base.features.x[i]!)).toBeLessThan(1e-4));
+    }
+  });
+
+  it('gives a small real-data floor: FID of two halves of the test split ≪ FID against noise, class KL ≈ 0', async () => {
+    const first = await mnist.classify(slice(testA, 0, 2000));
+    const second = await mnist.classify(slice(testA, 5000, 2000));
+    const noise = await mnist.classify({ x: Float32Array.from({ length: 500 * 784 }, (_, i) => Math.sin(i * 12.9898) ), count: 500, shape: [28, 28, 1] });
+    const floor = frechetDistance(first.features, second.features);
+    const bad = frechetDistance(noise.features, second.features);
+    console.log(`mnist features: FID test/test ${floor.toFixed(3)}, noise/test ${bad.toFixed(1)}`);
+    expect(floor).toBeLessThan(0.05 * bad);
+    expect(classHistogramKl(first.probabilities)).toBeLessThan(0.01);
+    const metrics = imageMetrics(first, second, { kid: { subsets: 10, subsetSize: 500 } });
+    expect(metrics.classesPresent).toBe(10);
+    expect(Math.abs(metrics.kernelDistance!.mean)).toBeLessThan(0.1 * imageMetrics(noise, second, { kid: { subsets: 10, subsetSize: 500 } }).kernelDistance!.mean);
+  });
+
+  it('throws for unknown names and mis-shaped images, naming the argument', async () => {
+    await expect(loadReferenceClassifier('cifar' as never)).rejects.toThrow(/loadReferenceClassifier: 'name' must be one of "mnist", "mnistm", got "cifar"/);
+    await expect(mnist.classify({ x: new Float32Array(32 * 32), count: 1, shape: [32, 32, 1] })).rejects.toThrow(/mnist.classify: 'images' must be \[n, 28, 28, 1 or 3\]/);
+    expect(() => referenceClassifier(mnist.model, { featureLayer: 'nope' })).toThrow(/'featureLayer' "nope" is not a layer of the model/);
+  });
+});
