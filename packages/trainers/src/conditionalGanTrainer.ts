@@ -1,5 +1,5 @@
 import { AdversarialTrainer } from './internal/adversarialTrainer.js';
-import type { AdversarialTrainerOptions } from './internal/adversarialTrainer.js';
+import type { AdversarialTrainerOptions } from './internal/adversarialOptions.js';
 
 /** Options of {@link ConditionalGanTrainer}: those of {@link GanTrainer} plus the number of classes. */
 export interface ConditionalGanTrainerOptions extends AdversarialTrainerOptions {

@@ -1,5 +1,5 @@
 import { AdversarialTrainer } from './internal/adversarialTrainer.js';
-import type { AdversarialTrainerOptions } from './internal/adversarialTrainer.js';
+import type { AdversarialTrainerOptions } from './internal/adversarialOptions.js';
 
 /** Options of {@link GanTrainer}; only `generator`, `discriminator` and `loss` are required. */
 export type GanTrainerOptions = AdversarialTrainerOptions;

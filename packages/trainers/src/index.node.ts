@@ -21,7 +21,7 @@ export { VaeTrainer } from './vaeTrainer.js';
 export type { VaeLikelihood, VaeTrainerOptions } from './vaeTrainer.js';
 export { Trainer } from './trainer.js';
 export type { CheckpointInfo, LoadOptions, SampleOptions, SaveOptions } from './trainer.js';
-export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialTrainer.js';
+export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialOptions.js';
 export { GAN_PRESETS } from './ganPresets.js';
 export type { GanPreset, GanPresetName } from './ganPresets.js';
 export type {

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { CheckpointMismatchError } from './checkpointMismatchError.js';
-import type { FitOptions, FitResult, StopReason, TrainingContext, TrainingSummary } from './trainerCallback.js';
+import type { FitOptions, FitResult, TrainingSummary } from './trainerCallback.js';
 import type { BatchSource, StepLogs, TrainingBatch } from './types.js';
-import { batchList, disposeBatch, toIterator } from './internal/batches.js';
+import { batchList } from './internal/batches.js';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, disposeCheckpoint, resolveStore } from './internal/checkpointFormat.js';
 import type { CheckpointEntry, CheckpointManifest, JsonObject, TrainerConfiguration } from './internal/checkpointFormat.js';
 import { diffJson } from './internal/configDiff.js';
 import { Rng } from './internal/rng.js';
-import { yieldToEventLoop } from './internal/yieldToEventLoop.js';
+import { trainingLoop } from './internal/trainingLoop.js';
 
 /** Options of {@link Trainer.save}. */
 export interface SaveOptions {
@@ -130,74 +130,8 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
    * @param options - steps, callbacks, abort signal.
    * @returns an async generator of logs whose return value is the run's summary.
    */
-  async *train(dataset: BatchSource, options: FitOptions<L> = {}): AsyncGenerator<L, TrainingSummary<L>, undefined> {
-    const { steps = Infinity, callbacks = [], signal } = options;
-    if (typeof steps !== 'number' || !(steps >= 0) || (!Number.isInteger(steps) && steps !== Infinity)) {
-      throw new Error(`${this.trainerType}.fit: option 'steps' must be a non-negative integer or Infinity, got ${String(steps)}`);
-    }
-    const iterator = toIterator(dataset, `${this.trainerType}.fit`);
-    const context: TrainingContext = { trainer: this as unknown as Trainer, totalSteps: steps, startStep: this.steps, ...(signal ? { signal } : {}) };
-    const started = performance.now();
-    let done = 0;
-    let reason: StopReason | undefined;
-    let failure: unknown;
-    let lastLogs: L | undefined;
-    try {
-      for (const cb of callbacks) await cb.onTrainBegin?.(context);
-      while (done < steps) {
-        if (signal?.aborted === true) {
-          reason = 'aborted';
-          break;
-        }
-        const batches: TrainingBatch[] = [];
-        for (let i = 0; i < this.batchesPerStep; i++) {
-          const next = await iterator.next();
-          if (next.done === true) break;
-          batches.push(next.value);
-        }
-        if (batches.length < this.batchesPerStep) {
-          batches.forEach(disposeBatch);
-          reason = 'exhausted';
-          break;
-        }
-        let logs: L;
-        try {
-          logs = await this.step(batches.length === 1 ? batches[0]! : batches);
-        } finally {
-          batches.forEach(disposeBatch);
-        }
-        done++;
-        lastLogs = logs;
-        for (const cb of callbacks) await cb.onStepEnd?.(logs, context);
-        yield logs;
-        await yieldToEventLoop();
-      }
-      reason ??= 'completed';
-    } catch (err) {
-      reason = 'error';
-      failure = err;
-    } finally {
-      const summary: TrainingSummary<L> = {
-        stopReason: reason ?? 'returned',
-        steps: done,
-        step: this.steps,
-        seconds: (performance.now() - started) / 1000,
-        ...(lastLogs ? { lastLogs } : {}),
-        ...(reason === 'error' ? { error: failure } : {}),
-      };
-      for (const cb of callbacks) {
-        try {
-          await cb.onTrainEnd?.(summary, context);
-        } catch (err) {
-          if (reason !== 'error') {
-            reason = 'error';
-            failure = err;
-          }
-        }
-      }
-    }
-    if (reason === 'error') throw failure;
-    return { stopReason: reason ?? 'returned', steps: done, step: this.steps, seconds: (performance.now() - started) / 1000, ...(lastLogs ? { lastLogs } : {}) };
+  train(dataset: BatchSource, options: FitOptions<L> = {}): AsyncGenerator<L, TrainingSummary<L>, undefined> {
+    return trainingLoop<L>(this, dataset, options);
   }
 
   /**

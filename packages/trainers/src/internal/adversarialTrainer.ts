@@ -1,97 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import { GAN_PRESETS } from '../ganPresets.js';
-import type { GanPreset, GanPresetName } from '../ganPresets.js';
+import type { GanPresetName } from '../ganPresets.js';
 import { Trainer } from '../trainer.js';
 import type { AdversarialLoss, Critic, GanStepLogs, LipschitzConstraint, Penalty, PenaltyContext, TrainingBatch } from '../types.js';
+import { resolveAdversarialOptions, shapesCompatible } from './adversarialOptions.js';
+import type { AdversarialTrainerOptions, LatentSampler } from './adversarialOptions.js';
 import { batchX } from './batches.js';
 import type { CheckpointEntry, JsonObject, TrainerConfiguration } from './checkpointFormat.js';
 import { WeightAverage } from './ema.js';
 import { applyGradients, globalNorm, gradientsOf } from './gradients.js';
-import { detectLabelFormat, toNetworkLabels } from './labels.js';
+import { toNetworkLabels } from './labels.js';
 import type { LabelFormat } from './labels.js';
-import { callModel, checkModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, sampleShape, trainableVariables } from './models.js';
+import { callModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, trainableVariables } from './models.js';
 import { optimizerClass, optimizerConfig, optimizerEntry, optimizerEntryProblems, restoreOptimizer } from './optimizerState.js';
 import type { Rng } from './rng.js';
-import { checkInteger, checkNumber, checkOptionKeys, optionError, show } from './validate.js';
-import { weightClipping } from './weightClipping.js';
-
-/** Random draws a custom latent sampler may use; they come from the trainer's seeded stream. */
-export interface RandomSource {
-  /** Standard normal float32 noise. */
-  normal(shape: number[]): tf.Tensor;
-  /** Uniform float32 noise in [lo, hi) (default [0, 1)). */
-  uniform(shape: number[], lo?: number, hi?: number): tf.Tensor;
-}
-
-/** A latent distribution: a name, or a function of the shape `[n, ...latentShape]` and the trainer's random source. */
-export type LatentSampler = 'normal' | 'uniform' | ((shape: number[], random: RandomSource) => tf.Tensor);
-
-/** Options shared by {@link GanTrainer} and {@link ConditionalGanTrainer}. */
-export interface AdversarialTrainerOptions {
-  /** The generator: latent `[n, ...latentShape]` (and, conditional, labels) → samples. */
-  generator: tf.LayersModel;
-  /** The discriminator / critic: samples (and, conditional, labels) → scores (logits). */
-  discriminator: tf.LayersModel;
-  /** Any object with `discriminator(realLogits, fakeLogits)` and `generator(fakeLogits, realLogits?)`. */
-  loss: AdversarialLoss;
-  /** Optimizer and schedule defaults; default from `loss.name` (see {@link GAN_PRESETS}). */
-  preset?: GanPresetName;
-  /** Critic regularisers added to the discriminator loss, e.g. the WGAN-GP gradient penalty. */
-  penalties?: readonly Penalty[];
-  /** Applied to the critic's trainable variables after each critic update; default weight clipping at 0.01 for the `wgan` preset, else none. */
-  constraints?: readonly LipschitzConstraint[];
-  /** Critic updates per generator update (an integer ≥ 1); default from the preset. */
-  criticSteps?: number;
-  /** Separate learning rates (TTUR, Heusel et al. 2017) for the preset's optimizers; default the preset's. */
-  learningRates?: { generator?: number; discriminator?: number };
-  /** Your own optimizers (two different instances); they replace the preset's. */
-  optimizers?: { generator?: tf.Optimizer; discriminator?: tf.Optimizer };
-  /** Keep an exponential moving average of the generator's weights for sampling: `true` (decay 0.999) or the decay in (0, 1). Default off. */
-  ema?: boolean | number;
-  /** The latent size; checked against the generator's input (inferred from it when omitted). */
-  latentDim?: number;
-  /** Latent distribution: `'normal'` (default), `'uniform'` on [−1, 1), or a sampler function. */
-  latentDistribution?: LatentSampler;
-  /** The seed of every random draw the trainer makes (an integer; default 0). */
-  seed?: number;
-}
-
-const KNOWN = [
-  'generator',
-  'discriminator',
-  'loss',
-  'preset',
-  'penalties',
-  'constraints',
-  'criticSteps',
-  'learningRates',
-  'optimizers',
-  'ema',
-  'latentDim',
-  'latentDistribution',
-  'seed',
-] as const;
-
-/** The preset a loss implies when none is named. */
-function presetFor(loss: AdversarialLoss, penalties: number): GanPresetName {
-  if (loss.name === 'wasserstein') return penalties > 0 ? 'wgan-gp' : 'wgan';
-  return 'dcgan';
-}
-
-function makeOptimizer(preset: GanPreset, learningRate: number): tf.Optimizer {
-  if (preset.optimizer === 'rmsprop') return tf.train.rmsprop(learningRate, 0.99, 0, 1e-8);
-  const [b1, b2] = preset.betas ?? [0.9, 0.999];
-  return tf.train.adam(learningRate, b1, b2, 1e-8);
-}
-
-function checkOptimizer(owner: string, option: string, value: unknown): tf.Optimizer | undefined {
-  if (value === undefined) return undefined;
-  const o = value as Partial<tf.Optimizer> | null;
-  if (o == null || typeof o.applyGradients !== 'function' || typeof o.getWeights !== 'function' || typeof o.setWeights !== 'function') {
-    throw optionError(owner, option, `must be a tf.Optimizer, got ${show(value)}`);
-  }
-  return value as tf.Optimizer;
-}
+import { optionError, show } from './validate.js';
 
 /** The GAN training loop shared by the unconditional and conditional trainers. */
 export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
@@ -128,102 +50,28 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   private readonly owner: string;
 
   protected constructor(owner: string, options: AdversarialTrainerOptions, conditional?: { numClasses: unknown; extraKeys: readonly string[] }) {
-    checkOptionKeys(owner, options, [...KNOWN, ...(conditional?.extraKeys ?? [])]);
-    super(checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31)));
+    const r = resolveAdversarialOptions(owner, options, conditional);
+    super(r.seed);
     this.owner = owner;
-    const inputs = conditional ? 2 : 1;
-    this.generator = checkModel(owner, 'generator', options.generator, inputs, conditional ? '[noise, labels]' : 'noise');
-    this.discriminator = checkModel(owner, 'discriminator', options.discriminator, inputs, conditional ? '[samples, labels]' : 'samples');
-    if (this.generator.outputs.length !== 1) throw optionError(owner, 'generator', `must have one output, it has ${this.generator.outputs.length}`);
-    if (this.discriminator.outputs.length !== 1) throw optionError(owner, 'discriminator', `must have one output, it has ${this.discriminator.outputs.length}`);
-
-    const loss = options.loss as Partial<AdversarialLoss> | null;
-    const missing = ['discriminator', 'generator'].filter((m) => typeof (loss as Record<string, unknown> | null)?.[m] !== 'function');
-    if (loss == null || typeof loss !== 'object' || missing.length > 0) {
-      throw optionError(owner, 'loss', `must be an object with methods discriminator(realLogits, fakeLogits) and generator(fakeLogits, realLogits?); missing ${missing.join(' and ') || 'both'}`);
-    }
-    this.loss = options.loss;
-
-    const penalties = options.penalties ?? [];
-    if (!Array.isArray(penalties)) throw optionError(owner, 'penalties', `must be an array of functions (critic, real, fake, context) => Scalar, got ${show(penalties)}`);
-    penalties.forEach((p, i) => {
-      if (typeof p !== 'function') throw optionError(owner, `penalties[${i}]`, `must be a function (critic, real, fake, context) => Scalar, got ${show(p)}`);
-    });
-    this.penalties = [...penalties];
-
-    const presetName = options.preset ?? presetFor(this.loss, this.penalties.length);
-    const preset = GAN_PRESETS[presetName];
-    if (preset === undefined || !Object.hasOwn(GAN_PRESETS, presetName)) {
-      throw optionError(owner, 'preset', `must be one of ${Object.keys(GAN_PRESETS).join(', ')}, got ${show(options.preset)}`);
-    }
-    this.preset = presetName;
-    if (preset.needsPenalty && this.penalties.length === 0) {
-      throw optionError(owner, 'penalties', `is empty, but the '${presetName}' preset trains with a gradient penalty (λ = ${preset.penaltyWeight}); pass one, e.g. gradientPenalty() from @gankit/losses`);
-    }
-    this.criticSteps = checkInteger(owner, 'criticSteps', options.criticSteps, preset.criticSteps, 1);
-
-    const constraints = options.constraints ?? (preset.weightClip !== undefined ? [weightClipping(preset.weightClip)] : []);
-    if (!Array.isArray(constraints)) throw optionError(owner, 'constraints', `must be an array of { apply(variables) }, got ${show(constraints)}`);
-    constraints.forEach((c, i) => {
-      if (c == null || typeof (c as LipschitzConstraint).apply !== 'function') {
-        throw optionError(owner, `constraints[${i}]`, `must be an object with an apply(variables) method, got ${show(c)}`);
-      }
-    });
-    this.constraints = [...constraints];
-
-    const rates = options.learningRates ?? {};
-    if (typeof rates !== 'object') throw optionError(owner, 'learningRates', `must be { generator?, discriminator? }, got ${show(rates)}`);
-    const gRate = checkNumber(owner, 'learningRates.generator', rates.generator, preset.learningRate, { min: 0, minExclusive: true })!;
-    const dRate = checkNumber(owner, 'learningRates.discriminator', rates.discriminator, preset.learningRate, { min: 0, minExclusive: true })!;
-    const given = options.optimizers ?? {};
-    const gOpt = checkOptimizer(owner, 'optimizers.generator', given.generator);
-    const dOpt = checkOptimizer(owner, 'optimizers.discriminator', given.discriminator);
-    if (gOpt !== undefined && gOpt === dOpt) {
-      throw optionError(owner, 'optimizers', 'must hold two different optimizer instances: an optimizer keeps per-variable state by position');
-    }
-    this.generatorOptimizer = gOpt ?? makeOptimizer(preset, gRate);
-    this.discriminatorOptimizer = dOpt ?? makeOptimizer(preset, dRate);
-
-    // Shapes: latent, samples, labels.
-    const latentShape = sampleShape(this.generator.inputs[0]!);
-    if (latentShape.some((d) => d == null)) {
-      throw optionError(owner, 'generator', `must have a fully defined latent input shape, got [${latentShape.join(',')}]`);
-    }
-    this.latent = latentShape as number[];
-    const latentSize = this.latent.reduce((a, b) => a * b, 1);
-    if (options.latentDim !== undefined) {
-      const dim = checkInteger(owner, 'latentDim', options.latentDim, 0, 1);
-      if (dim !== latentSize) {
-        throw optionError(owner, 'latentDim', `is ${dim}, but the generator's latent input has size ${latentSize} (shape [${this.latent.join(',')}])`);
-      }
-    }
-    this.sampleShapeOut = sampleShape(this.generator.outputs[0]!);
-    const dIn = sampleShape(this.discriminator.inputs[0]!);
-    if (!shapesCompatible(this.sampleShapeOut, dIn)) {
-      throw optionError(owner, 'generator', `outputs samples of shape [${this.sampleShapeOut.join(',')}], but the discriminator takes [${dIn.join(',')}]`);
-    }
-    this.sampler = options.latentDistribution ?? 'normal';
-    if (this.sampler !== 'normal' && this.sampler !== 'uniform' && typeof this.sampler !== 'function') {
-      throw optionError(owner, 'latentDistribution', `must be 'normal', 'uniform' or a function (shape, random) => Tensor, got ${show(this.sampler)}`);
-    }
-    if (conditional) {
-      if (conditional.numClasses === undefined) throw optionError(owner, 'numClasses', 'must be an integer ≥ 2, got undefined');
-      this.classes = checkInteger(owner, 'numClasses', conditional.numClasses, 0, 2);
-      const gFormat = detectLabelFormat(owner, 'generator', this.generator, this.classes);
-      const dFormat = detectLabelFormat(owner, 'discriminator', this.discriminator, this.classes);
-      if (gFormat !== dFormat) throw optionError(owner, 'discriminator', `takes labels as ${dFormat} but the generator takes them as ${gFormat}; use one format`);
-      this.labelFormat = gFormat;
-    }
-
-    if (options.ema !== undefined && typeof options.ema !== 'boolean' && typeof options.ema !== 'number') {
-      throw optionError(owner, 'ema', `must be a boolean or a decay in (0, 1), got ${show(options.ema)}`);
-    }
-    this.emaDecay =
-      options.ema === true ? 0.999 : typeof options.ema === 'number' ? checkNumber(owner, 'ema', options.ema, undefined, { min: 0, max: 1, minExclusive: true, maxExclusive: true }) : undefined;
+    this.generator = r.generator;
+    this.discriminator = r.discriminator;
+    this.loss = r.loss;
+    this.preset = r.preset;
+    this.criticSteps = r.criticSteps;
+    this.penalties = r.penalties;
+    this.constraints = r.constraints;
+    this.generatorOptimizer = r.generatorOptimizer;
+    this.discriminatorOptimizer = r.discriminatorOptimizer;
+    this.emaDecay = r.emaDecay;
+    this.latent = r.latent;
+    this.sampleShapeOut = r.samples;
+    this.sampler = r.sampler;
+    this.classes = r.classes;
+    this.labelFormat = r.labelFormat;
     this.gVars = trainableVariables(this.generator);
     this.dVars = trainableVariables(this.discriminator);
     this.ema = this.emaDecay !== undefined ? new WeightAverage(this.gVars, this.emaDecay) : undefined;
-    this.reportsWasserstein = this.loss.name === 'wasserstein' || presetName !== 'dcgan';
+    this.reportsWasserstein = this.loss.name === 'wasserstein' || this.preset !== 'dcgan';
     this.passRealToGenerator = this.loss.generator.length >= 2;
   }
 
@@ -447,11 +295,6 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.discriminatorOptimizer.dispose();
     this.ema?.dispose();
   }
-}
-
-/** Whether two sample shapes agree where both are known. */
-function shapesCompatible(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
-  return a.length === b.length && a.every((d, i) => d == null || b[i] == null || d === b[i]);
 }
 
 function checkScalar(owner: string, option: string, what: string, value: unknown): void {

@@ -1,0 +1,234 @@
+import * as tf from '@tensorflow/tfjs';
+import { GAN_PRESETS } from '../ganPresets.js';
+import type { GanPreset, GanPresetName } from '../ganPresets.js';
+import type { AdversarialLoss, LipschitzConstraint, Penalty } from '../types.js';
+import { detectLabelFormat } from './labels.js';
+import type { LabelFormat } from './labels.js';
+import { checkModel, sampleShape } from './models.js';
+import { checkInteger, checkNumber, checkOptionKeys, optionError, show } from './validate.js';
+import { weightClipping } from './weightClipping.js';
+
+/** Random draws a custom latent sampler may use; they come from the trainer's seeded stream. */
+export interface RandomSource {
+  /** Standard normal float32 noise. */
+  normal(shape: number[]): tf.Tensor;
+  /** Uniform float32 noise in [lo, hi) (default [0, 1)). */
+  uniform(shape: number[], lo?: number, hi?: number): tf.Tensor;
+}
+
+/** A latent distribution: a name, or a function of the shape `[n, ...latentShape]` and the trainer's random source. */
+export type LatentSampler = 'normal' | 'uniform' | ((shape: number[], random: RandomSource) => tf.Tensor);
+
+/** Options shared by {@link GanTrainer} and {@link ConditionalGanTrainer}. */
+export interface AdversarialTrainerOptions {
+  /** The generator: latent `[n, ...latentShape]` (and, conditional, labels) → samples. */
+  generator: tf.LayersModel;
+  /** The discriminator / critic: samples (and, conditional, labels) → scores (logits). */
+  discriminator: tf.LayersModel;
+  /** Any object with `discriminator(realLogits, fakeLogits)` and `generator(fakeLogits, realLogits?)`. */
+  loss: AdversarialLoss;
+  /** Optimizer and schedule defaults; default from `loss.name` (see {@link GAN_PRESETS}). */
+  preset?: GanPresetName;
+  /** Critic regularisers added to the discriminator loss, e.g. the WGAN-GP gradient penalty. */
+  penalties?: readonly Penalty[];
+  /** Applied to the critic's trainable variables after each critic update; default weight clipping at 0.01 for the `wgan` preset, else none. */
+  constraints?: readonly LipschitzConstraint[];
+  /** Critic updates per generator update (an integer ≥ 1); default from the preset. */
+  criticSteps?: number;
+  /** Separate learning rates (TTUR, Heusel et al. 2017) for the preset's optimizers; default the preset's. */
+  learningRates?: { generator?: number; discriminator?: number };
+  /** Your own optimizers (two different instances); they replace the preset's. */
+  optimizers?: { generator?: tf.Optimizer; discriminator?: tf.Optimizer };
+  /** Keep an exponential moving average of the generator's weights for sampling: `true` (decay 0.999) or the decay in (0, 1). Default off. */
+  ema?: boolean | number;
+  /** The latent size; checked against the generator's input (inferred from it when omitted). */
+  latentDim?: number;
+  /** Latent distribution: `'normal'` (default), `'uniform'` on [−1, 1), or a sampler function. */
+  latentDistribution?: LatentSampler;
+  /** The seed of every random draw the trainer makes (an integer; default 0). */
+  seed?: number;
+}
+
+const KNOWN = [
+  'generator',
+  'discriminator',
+  'loss',
+  'preset',
+  'penalties',
+  'constraints',
+  'criticSteps',
+  'learningRates',
+  'optimizers',
+  'ema',
+  'latentDim',
+  'latentDistribution',
+  'seed',
+] as const;
+
+/** The preset a loss implies when none is named. */
+function presetFor(loss: AdversarialLoss, penalties: number): GanPresetName {
+  if (loss.name === 'wasserstein') return penalties > 0 ? 'wgan-gp' : 'wgan';
+  return 'dcgan';
+}
+
+function makeOptimizer(preset: GanPreset, learningRate: number): tf.Optimizer {
+  if (preset.optimizer === 'rmsprop') return tf.train.rmsprop(learningRate, 0.99, 0, 1e-8);
+  const [b1, b2] = preset.betas ?? [0.9, 0.999];
+  return tf.train.adam(learningRate, b1, b2, 1e-8);
+}
+
+function checkOptimizer(owner: string, option: string, value: unknown): tf.Optimizer | undefined {
+  if (value === undefined) return undefined;
+  const o = value as Partial<tf.Optimizer> | null;
+  if (o == null || typeof o.applyGradients !== 'function' || typeof o.getWeights !== 'function' || typeof o.setWeights !== 'function') {
+    throw optionError(owner, option, `must be a tf.Optimizer, got ${show(value)}`);
+  }
+  return value as tf.Optimizer;
+}
+
+/** Options after validation, with every default filled in. */
+export interface ResolvedAdversarialOptions {
+  readonly seed: number;
+  readonly generator: tf.LayersModel;
+  readonly discriminator: tf.LayersModel;
+  readonly loss: AdversarialLoss;
+  readonly preset: GanPresetName;
+  readonly criticSteps: number;
+  readonly penalties: readonly Penalty[];
+  readonly constraints: readonly LipschitzConstraint[];
+  readonly generatorOptimizer: tf.Optimizer;
+  readonly discriminatorOptimizer: tf.Optimizer;
+  readonly emaDecay: number | undefined;
+  readonly latent: number[];
+  readonly samples: (number | null)[];
+  readonly sampler: LatentSampler;
+  readonly classes: number | undefined;
+  readonly labelFormat: LabelFormat | undefined;
+}
+
+/** Whether two sample shapes agree where both are known. */
+export function shapesCompatible(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  return a.length === b.length && a.every((d, i) => d == null || b[i] == null || d === b[i]);
+}
+
+/**
+ * Validates a GAN trainer's options and fills in the preset's defaults; every
+ * error names the option, and nothing is trained before all checks pass.
+ */
+export function resolveAdversarialOptions(
+  owner: string,
+  options: AdversarialTrainerOptions,
+  conditional?: { numClasses: unknown; extraKeys: readonly string[] },
+): ResolvedAdversarialOptions {
+checkOptionKeys(owner, options, [...KNOWN, ...(conditional?.extraKeys ?? [])]);
+const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
+  const inputs = conditional ? 2 : 1;
+  const generator = checkModel(owner, 'generator', options.generator, inputs, conditional ? '[noise, labels]' : 'noise');
+  const discriminator = checkModel(owner, 'discriminator', options.discriminator, inputs, conditional ? '[samples, labels]' : 'samples');
+  if (generator.outputs.length !== 1) throw optionError(owner, 'generator', `must have one output, it has ${generator.outputs.length}`);
+  if (discriminator.outputs.length !== 1) throw optionError(owner, 'discriminator', `must have one output, it has ${discriminator.outputs.length}`);
+
+  const given0 = options.loss as Partial<AdversarialLoss> | null;
+  const missing = ['discriminator', 'generator'].filter((m) => typeof (given0 as Record<string, unknown> | null)?.[m] !== 'function');
+  if (given0 == null || typeof given0 !== 'object' || missing.length > 0) {
+    throw optionError(owner, 'loss', `must be an object with methods discriminator(realLogits, fakeLogits) and generator(fakeLogits, realLogits?); missing ${missing.join(' and ') || 'both'}`);
+  }
+  const loss = options.loss;
+
+  const penalties = options.penalties ?? [];
+  if (!Array.isArray(penalties)) throw optionError(owner, 'penalties', `must be an array of functions (critic, real, fake, context) => Scalar, got ${show(penalties)}`);
+  penalties.forEach((p, i) => {
+    if (typeof p !== 'function') throw optionError(owner, `penalties[${i}]`, `must be a function (critic, real, fake, context) => Scalar, got ${show(p)}`);
+  });
+  const penaltyList = [...penalties];
+
+  const presetName = options.preset ?? presetFor(options.loss, penaltyList.length);
+  const preset = GAN_PRESETS[presetName];
+  if (preset === undefined || !Object.hasOwn(GAN_PRESETS, presetName)) {
+    throw optionError(owner, 'preset', `must be one of ${Object.keys(GAN_PRESETS).join(', ')}, got ${show(options.preset)}`);
+  }
+  
+  if (preset.needsPenalty && penaltyList.length === 0) {
+    throw optionError(owner, 'penalties', `is empty, but the '${presetName}' preset trains with a gradient penalty (λ = ${preset.penaltyWeight}); pass one, e.g. gradientPenalty() from @gankit/losses`);
+  }
+  const criticSteps = checkInteger(owner, 'criticSteps', options.criticSteps, preset.criticSteps, 1);
+
+  const constraints = options.constraints ?? (preset.weightClip !== undefined ? [weightClipping(preset.weightClip)] : []);
+  if (!Array.isArray(constraints)) throw optionError(owner, 'constraints', `must be an array of { apply(variables) }, got ${show(constraints)}`);
+  constraints.forEach((c, i) => {
+    if (c == null || typeof (c as LipschitzConstraint).apply !== 'function') {
+      throw optionError(owner, `constraints[${i}]`, `must be an object with an apply(variables) method, got ${show(c)}`);
+    }
+  });
+  const constraintList = [...constraints];
+
+  const rates = options.learningRates ?? {};
+  if (typeof rates !== 'object') throw optionError(owner, 'learningRates', `must be { generator?, discriminator? }, got ${show(rates)}`);
+  const gRate = checkNumber(owner, 'learningRates.generator', rates.generator, preset.learningRate, { min: 0, minExclusive: true })!;
+  const dRate = checkNumber(owner, 'learningRates.discriminator', rates.discriminator, preset.learningRate, { min: 0, minExclusive: true })!;
+  const given = options.optimizers ?? {};
+  const gOpt = checkOptimizer(owner, 'optimizers.generator', given.generator);
+  const dOpt = checkOptimizer(owner, 'optimizers.discriminator', given.discriminator);
+  if (gOpt !== undefined && gOpt === dOpt) {
+    throw optionError(owner, 'optimizers', 'must hold two different optimizer instances: an optimizer keeps per-variable state by position');
+  }
+  const generatorOptimizer = gOpt ?? makeOptimizer(preset, gRate);
+  const discriminatorOptimizer = dOpt ?? makeOptimizer(preset, dRate);
+
+  // Shapes: latent, samples, labels.
+  const latentShape = sampleShape(generator.inputs[0]!);
+  if (latentShape.some((d) => d == null)) {
+    throw optionError(owner, 'generator', `must have a fully defined latent input shape, got [${latentShape.join(',')}]`);
+  }
+  const latent = latentShape as number[];
+  const latentSize = latent.reduce((a, b) => a * b, 1);
+  if (options.latentDim !== undefined) {
+    const dim = checkInteger(owner, 'latentDim', options.latentDim, 0, 1);
+    if (dim !== latentSize) {
+      throw optionError(owner, 'latentDim', `is ${dim}, but the generator's latent input has size ${latentSize} (shape [${latent.join(',')}])`);
+    }
+  }
+  const samples = sampleShape(generator.outputs[0]!);
+  const dIn = sampleShape(discriminator.inputs[0]!);
+  if (!shapesCompatible(samples, dIn)) {
+    throw optionError(owner, 'generator', `outputs samples of shape [${samples.join(',')}], but the discriminator takes [${dIn.join(',')}]`);
+  }
+  const sampler: LatentSampler = options.latentDistribution ?? 'normal';
+  if (sampler !== 'normal' && sampler !== 'uniform' && typeof sampler !== 'function') {
+    throw optionError(owner, 'latentDistribution', `must be 'normal', 'uniform' or a function (shape, random) => Tensor, got ${show(sampler)}`);
+  }
+  let classes: number | undefined;
+  let labelFormat: LabelFormat | undefined;
+  if (conditional) {
+    if (conditional.numClasses === undefined) throw optionError(owner, 'numClasses', 'must be an integer ≥ 2, got undefined');
+    classes = checkInteger(owner, 'numClasses', conditional.numClasses, 0, 2);
+    const gFormat = detectLabelFormat(owner, 'generator', generator, classes);
+    const dFormat = detectLabelFormat(owner, 'discriminator', discriminator, classes);
+    if (gFormat !== dFormat) throw optionError(owner, 'discriminator', `takes labels as ${dFormat} but the generator takes them as ${gFormat}; use one format`);
+    labelFormat = gFormat;
+  }
+
+  if (options.ema !== undefined && typeof options.ema !== 'boolean' && typeof options.ema !== 'number') {
+    throw optionError(owner, 'ema', `must be a boolean or a decay in (0, 1), got ${show(options.ema)}`);
+  }
+  const emaDecay =
+    options.ema === true ? 0.999 : typeof options.ema === 'number' ? checkNumber(owner, 'ema', options.ema, undefined, { min: 0, max: 1, minExclusive: true, maxExclusive: true }) : undefined;
+  return {
+    seed,
+    generator,
+    discriminator,
+    loss,
+    preset: presetName,
+    criticSteps,
+    penalties: penaltyList,
+    constraints: constraintList,
+    generatorOptimizer,
+    discriminatorOptimizer,
+    emaDecay,
+    latent,
+    samples,
+    sampler,
+    classes,
+    labelFormat,
+  };
+}
