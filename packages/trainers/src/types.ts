@@ -27,10 +27,23 @@ export interface AdversarialLoss {
  * A critic as penalties see it: a `tf.LayersModel`, or any function from the
  * critic's input(s) to its scores. Trainers pass a function that runs the
  * discriminator in training mode; for conditional critics the inputs are `[x, labels]`.
+ *
+ * @example
+ * ```ts
+ * const score = (critic: Critic, x: tf.Tensor): tf.Tensor =>
+ *   typeof critic === 'function' ? critic(x) : (critic.apply(x, { training: true }) as tf.Tensor);
+ * ```
  */
 export type Critic = tf.LayersModel | ((inputs: tf.Tensor | tf.Tensor[]) => tf.Tensor);
 
-/** What a trainer hands a penalty besides the critic and the samples. */
+/**
+ * What a trainer hands a penalty besides the critic and the samples.
+ *
+ * @example
+ * ```ts
+ * const eps = context?.uniform ? context.uniform([n, 1]) : tf.randomUniform([n, 1]); // seeded when a trainer calls
+ * ```
+ */
 export interface PenaltyContext {
   /** Uniform [0, 1) float32 noise of `shape` from the trainer's seeded generator, so penalised runs are reproducible. */
   uniform?: (shape: number[]) => tf.Tensor;
@@ -42,6 +55,17 @@ export interface PenaltyContext {
  * loss function (it may differentiate the critic — double backprop); its value
  * is added to the discriminator loss and logged as `penalty`. For conditional
  * critics `real` and `fake` are `[x, labels]`; a penalty interpolates `x` only.
+ *
+ * @example
+ * ```ts
+ * // R1 (Mescheder et al. 2018): γ/2 · E‖∇D(x_real)‖², unconditional critic.
+ * const r1 = (gamma = 10): Penalty => (critic, real) =>
+ *   tf.tidy(() => {
+ *     const d = (x: tf.Tensor) => tf.sum(typeof critic === 'function' ? critic(x) : (critic.apply(x) as tf.Tensor));
+ *     const g = tf.grad(d)(real as tf.Tensor);
+ *     return tf.mul(gamma / 2, tf.mean(tf.sum(tf.square(g), -1))) as tf.Scalar;
+ *   });
+ * ```
  */
 export type Penalty = (critic: Critic, real: tf.Tensor | tf.Tensor[], fake: tf.Tensor | tf.Tensor[], context?: PenaltyContext) => tf.Scalar;
 
@@ -51,7 +75,16 @@ export type Penalty = (critic: Critic, real: tf.Tensor | tf.Tensor[], fake: tf.T
  * `minimize` never applies layer constraints, so this is how they are enforced.
  */
 export interface LipschitzConstraint {
-  /** Projects `variables` in place (e.g. `v.assign(tf.clipByValue(v, -c, c))`). */
+  /**
+   * Projects `variables` in place.
+   *
+   * @param variables - the critic's trainable variables.
+   *
+   * @example
+   * ```ts
+   * const clip: LipschitzConstraint = { apply: (vars) => tf.tidy(() => vars.forEach((v) => v.assign(tf.clipByValue(v, -0.01, 0.01)))) };
+   * ```
+   */
   apply(variables: tf.Variable[]): void;
 }
 
@@ -60,6 +93,15 @@ export interface LipschitzConstraint {
  * `[batch, ...sampleShape]` float32; `labels` are class indices `[batch]` /
  * `[batch, 1]` or one-hot `[batch, numClasses]`. When a trainer pulls batches
  * from a dataset in `fit`, it disposes their tensors after use.
+ *
+ * @example
+ * ```ts
+ * function* batches(): Generator<TrainingBatch> {
+ *   for (;;) yield { x: tf.randomNormal([64, 2]) };          // disposed by fit
+ * }
+ * await trainer.fit(batches(), { steps: 100 });
+ * await trainer.fit(mnist.batches({ batchSize: 64 }));       // @gankit/datasets batches ({ xs, labels }) fit too
+ * ```
  */
 export type TrainingBatch =
   | { readonly x: tf.Tensor; readonly labels?: tf.Tensor }
