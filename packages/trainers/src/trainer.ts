@@ -67,9 +67,9 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
   abstract readonly trainerType: string;
   /** The seed the run started from. */
   readonly seed: number;
-  /** Draws the training randomness (latents, noise, penalty interpolation). */
+  /** Draws the training randomness (latents, noise, penalty interpolation). @internal */
   protected rng: Rng;
-  /** Draws the randomness of {@link Trainer.sample}, separate so sampling does not change training. */
+  /** Draws the randomness of {@link Trainer.sample}, separate so sampling does not change training. @internal */
   protected samplingRng: Rng;
   private steps = 0;
   private busy: string | undefined;
@@ -118,7 +118,7 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
     }
   }
 
-  /** The trainer-specific step: checks the batches first, then updates; returns the logged numbers. */
+  /** The trainer-specific step: checks the batches first, then updates; returns the logged numbers. @internal */
   protected abstract runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>>;
 
   /**
@@ -176,20 +176,20 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
     return tf.tidy(() => this.generate(this.drawLatent(rng, count), options.labels, options.useEma ?? true));
   }
 
-  /** `n` latent codes from `rng` (standard normal unless the trainer says otherwise). */
+  /** `n` latent codes from `rng` (standard normal unless the trainer says otherwise). @internal */
   protected drawLatent(rng: Rng, n: number): tf.Tensor {
     return rng.normal([n, ...this.latentShape]);
   }
 
-  /** The configuration that checkpoints record and compare. */
+  /** The configuration that checkpoints record and compare. @internal */
   protected abstract configuration(): TrainerConfiguration;
-  /** Snapshots of every model and optimizer (cloned tensors). */
+  /** Snapshots of every model and optimizer (cloned tensors). @internal */
   protected abstract checkpointEntries(): Promise<CheckpointEntry[]>;
-  /** Trainer-specific JSON state (e.g. EMA update count). */
+  /** Trainer-specific JSON state (e.g. EMA update count). @internal */
   protected abstract checkpointState(): JsonObject;
-  /** What in the stored entries does not fit (empty if all fits). */
+  /** What in the stored entries does not fit (empty if all fits). @internal */
   protected abstract entryProblems(entries: ReadonlyMap<string, CheckpointEntry>): string[];
-  /** Writes the stored entries and state into the trainer. */
+  /** Writes the stored entries and state into the trainer. @internal */
   protected abstract restoreEntries(entries: ReadonlyMap<string, CheckpointEntry>, state: JsonObject): Promise<void>;
 
   /**

@@ -151,6 +151,7 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     return x;
   }
 
+  /** @internal */
   protected override async runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>> {
     const xs = batches.map((b) => this.checkBatch(b));
     const rows = xs.map((x) =>
@@ -222,6 +223,7 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     return tf.tidy(() => this.generate(this.encode(x, false)[0]));
   }
 
+  /** @internal */
   protected override configuration(): TrainerConfiguration {
     return {
       structure: {
@@ -238,6 +240,7 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     };
   }
 
+  /** @internal */
   protected override async checkpointEntries(): Promise<CheckpointEntry[]> {
     const entries = [modelEntry('encoder', this.encoder), modelEntry('decoder', this.decoder)];
     try {
@@ -249,10 +252,12 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     return entries;
   }
 
+  /** @internal */
   protected override checkpointState(): JsonObject {
     return {};
   }
 
+  /** @internal */
   protected override entryProblems(entries: ReadonlyMap<string, CheckpointEntry>): string[] {
     const problems: string[] = [];
     for (const [name, model] of [['encoder', this.encoder], ['decoder', this.decoder]] as const) {
@@ -266,6 +271,7 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     return problems;
   }
 
+  /** @internal */
   protected override async restoreEntries(entries: ReadonlyMap<string, CheckpointEntry>): Promise<void> {
     restoreModel(this.encoder, entries.get('encoder')!);
     restoreModel(this.decoder, entries.get('decoder')!);

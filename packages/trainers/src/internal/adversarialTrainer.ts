@@ -87,6 +87,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     return this.criticSteps;
   }
 
+  /** @internal */
   protected override drawLatent(rng: Rng, n: number): tf.Tensor {
     const shape = [n, ...this.latent];
     if (this.sampler === 'normal') return rng.normal(shape);
@@ -120,6 +121,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   /** The critic as penalties see it: the discriminator in training mode. */
   private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) => callModel(this.discriminator, inputs, true);
 
+  /** @internal */
   protected override async runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>> {
     const checked = batches.map((b) => this.checkBatch(b));
     const criticRows: tf.Tensor[] = [];
@@ -213,6 +215,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     });
   }
 
+  /** @internal */
   protected override configuration(): TrainerConfiguration {
     return {
       structure: {
@@ -238,6 +241,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     };
   }
 
+  /** @internal */
   protected override async checkpointEntries(): Promise<CheckpointEntry[]> {
     const entries = [modelEntry('generator', this.generator), modelEntry('discriminator', this.discriminator)];
     try {
@@ -251,10 +255,12 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     return entries;
   }
 
+  /** @internal */
   protected override checkpointState(): JsonObject {
     return { emaUpdates: this.ema?.updates ?? 0 };
   }
 
+  /** @internal */
   protected override entryProblems(entries: ReadonlyMap<string, CheckpointEntry>): string[] {
     const problems: string[] = [];
     const need = (name: string): CheckpointEntry | undefined => {
@@ -277,6 +283,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     return problems;
   }
 
+  /** @internal */
   protected override async restoreEntries(entries: ReadonlyMap<string, CheckpointEntry>, state: JsonObject): Promise<void> {
     restoreModel(this.generator, entries.get('generator')!);
     restoreModel(this.discriminator, entries.get('discriminator')!);
