@@ -39,6 +39,7 @@ export class App {
   private settings: Settings;
   private session: Session | undefined;
   private running = false;
+  private looping = false;
   private chain: Promise<void> = Promise.resolve();
   private lastView = -Infinity;
   private viewData: ViewData | undefined;
@@ -125,7 +126,20 @@ export class App {
     this.running = true;
     this.rate.reset();
     this.updateButtons();
-    requestAnimationFrame(() => void this.exclusive(() => this.frame()));
+    if (!this.looping) void this.loop();
+  }
+
+  /** The training loop: one {@link frame} per animation frame while running (never two loops at once). */
+  private async loop(): Promise<void> {
+    this.looping = true;
+    try {
+      while (this.running) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await this.exclusive(() => this.frame());
+      }
+    } finally {
+      this.looping = false;
+    }
   }
 
   private pause(): void {
@@ -155,7 +169,6 @@ export class App {
     } while (this.running && performance.now() - start < FRAME_BUDGET_MS);
     this.updateStatus();
     if (performance.now() - this.lastView >= VIEW_INTERVAL_MS) await this.refreshViews();
-    if (this.running) requestAnimationFrame(() => void this.exclusive(() => this.frame()));
   }
 
   private async singleStep(): Promise<void> {
@@ -222,7 +235,6 @@ export class App {
     this.el.modesLegend.textContent = session.distribution.mixture ? 'true modes (3 std)' : '';
     this.updateStatus();
     await this.refreshViews();
-    if (this.running) requestAnimationFrame(() => void this.exclusive(() => this.frame()));
   }
 
   private updateStatus(): void {
@@ -241,6 +253,7 @@ export class App {
     if (session !== this.session) return;
     this.viewData = data;
     const mixture = session.distribution.mixture;
+    this.el.modesCovered.dataset['step'] = String(session.step);
     if (mixture) {
       const finite = data.fake.every(Number.isFinite);
       if (finite) {

@@ -1,0 +1,207 @@
+/**
+ * The playground in a real browser: builds the app, serves dist/ on
+ * 127.0.0.1 and drives Debian's Chromium with playwright-core. Nothing here is
+ * skipped: without Chromium the suite fails, saying how to install it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_DIR, ARTIFACTS_DIR, buildApp, launchChromium, serveStatic } from './harness.js';
+import type { Browser, StaticServer } from './harness.js';
+
+let server: StaticServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  // Fail first, and clearly, if Chromium is missing: launching checks for it.
+  browser = await launchChromium();
+  await buildApp(join(APP_DIR, 'dist'));
+  server = await serveStatic(join(APP_DIR, 'dist'));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  return page;
+}
+
+async function stepCount(page: Page): Promise<number> {
+  return Number(await page.textContent('[data-testid="step-count"]'));
+}
+
+async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step-count"]')?.textContent) >= n, atLeast, { timeout, polling: 100 });
+}
+
+type Hue = 'real' | 'fake' | 'blue' | 'red' | 'any';
+
+/**
+ * Counts the pixels of a canvas, below `top` CSS pixels (to leave out legends),
+ * whose colour is of a kind: the green of real samples, the purple of generated
+ * ones, the loss lines' blue and red, or anything not white.
+ */
+async function pixels(page: Page, testId: string, hue: Hue, top = 0): Promise<number> {
+  return page.evaluate(
+    ({ testId, hue, top }) => {
+      const canvas = document.querySelector(`[data-testid="${testId}"]`) as HTMLCanvasElement;
+      const dpr = canvas.width / canvas.clientWidth;
+      const y0 = Math.round(top * dpr);
+      const { data } = canvas.getContext('2d')!.getImageData(0, y0, canvas.width, canvas.height - y0);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        const hit =
+          hue === 'real' ? g > r + 25 && g > b + 15 : hue === 'fake' ? r > g + 25 && b > g + 25 : hue === 'blue' ? b > r + 60 : hue === 'red' ? r > g + 60 && r > b + 60 : r + g + b < 3 * 250;
+        if (hit) n++;
+      }
+      return n;
+    },
+    { testId, hue, top },
+  );
+}
+
+/** Distinct colours (quantised to 5 bits a channel) on a canvas. */
+async function colours(page: Page, testId: string): Promise<number> {
+  return page.evaluate((testId) => {
+    const canvas = document.querySelector(`[data-testid="${testId}"]`) as HTMLCanvasElement;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add(((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3));
+    return seen.size;
+  }, testId);
+}
+
+describe('the playground in Chromium', () => {
+  it('starts a backend from @gankit/backend’s chain, names it, and writes every setting into the URL', async () => {
+    const page = await open('');
+    const backend = await page.textContent('[data-testid="backend-name"]');
+    expect(backend).toMatch(/^(webgpu|webgl|wasm|cpu)/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      dist: 'grid',
+      loss: 'wgan-gp',
+      gw: '128',
+      gd: '3',
+      dw: '128',
+      dd: '3',
+      z: '2',
+      glr: '0.0001',
+      dlr: '0.0001',
+      k: '5',
+      batch: '256',
+      seed: '0',
+      backend: 'auto',
+    });
+    await page.close();
+  });
+
+  it('trains WGAN-GP on the grid: steps advance, every view draws, metrics update, tensors stay flat, Pause stops, Step steps', async () => {
+    const page = await open('?backend=wasm');
+    expect(await page.textContent('[data-testid="backend-name"]')).toMatch(/^wasm/);
+    expect(await stepCount(page)).toBe(0);
+    const metricsStep0 = await page.getAttribute('[data-testid="modes-covered"]', 'data-step');
+    expect(metricsStep0).toBe('0');
+
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 4);
+    const tensorsEarly = Number(await page.textContent('[data-testid="tensors"]'));
+    const early = await stepCount(page);
+    await waitForStep(page, early + 6);
+    expect(Number(await page.textContent('[data-testid="rate"]'))).toBeGreaterThan(0);
+    // Memory: tensors made per step and per view are all freed.
+    expect(Number(await page.textContent('[data-testid="tensors"]'))).toBe(tensorsEarly);
+
+    // Metrics were recomputed as it trained, from @gankit/metrics' mode coverage.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
+    expect(await page.textContent('[data-testid="high-quality"]')).toMatch(/^\d+(\.\d)? %$/);
+
+    // The plots are drawn.
+    expect(await pixels(page, 'samples-canvas', 'real')).toBeGreaterThan(100);
+    expect(await pixels(page, 'samples-canvas', 'fake')).toBeGreaterThan(100);
+    expect(await colours(page, 'heatmap-canvas')).toBeGreaterThan(30);
+    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    expect(await pixels(page, 'loss-canvas', 'red', 24)).toBeGreaterThan(20);
+    expect(await pixels(page, 'coverage-canvas', 'fake', 24)).toBeGreaterThan(20);
+
+    // Pause stops the step counter (the step in flight may still land).
+    await page.click('[data-testid="pause"]');
+    await page.waitForTimeout(1_000);
+    const paused = await stepCount(page);
+    await page.waitForTimeout(1_500);
+    expect(await stepCount(page)).toBe(paused);
+    expect(await page.isEnabled('[data-testid="start"]')).toBe(true);
+    expect(await page.textContent('[data-testid="rate"]')).toBe('–');
+
+    // Step runs exactly one step.
+    await page.click('[data-testid="step"]');
+    await waitForStep(page, paused + 1);
+    await page.waitForTimeout(500);
+    expect(await stepCount(page)).toBe(paused + 1);
+
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'playground.png'), fullPage: true });
+
+    // Reset starts over.
+    await page.click('[data-testid="reset"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="step-count"]')?.textContent === '0');
+    await page.close();
+  });
+
+  it('restores every setting from a shared URL, and writes changes back into it', async () => {
+    const query = '?dist=ring&loss=hinge&gw=64&gd=2&dw=32&dd=4&z=3&glr=0.001&dlr=0.002&k=2&batch=64&seed=5&backend=wasm';
+    const page = await open(query);
+    const value = (name: string): Promise<string> => page.inputValue(`[data-testid="setting-${name}"]`);
+    const shown = Object.fromEntries(await Promise.all(['dist', 'loss', 'gw', 'gd', 'dw', 'dd', 'z', 'glr', 'dlr', 'k', 'batch', 'seed', 'backend'].map(async (n) => [n, await value(n)])));
+    expect(shown).toEqual(Object.fromEntries(new URLSearchParams(query)));
+    expect(new URL(page.url()).search).toBe(query);
+    expect(await page.textContent('[data-testid="setup-note"]')).toMatch(/Lim & Ye/);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 8$/);
+    // The networks follow the URL: a run with them trains.
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 3);
+    await page.click('[data-testid="pause"]');
+
+    // Choosing another loss takes its paper's rates and critic steps, and the URL follows.
+    await page.selectOption('[data-testid="setting-loss"]', 'wgan');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('loss') === 'wgan');
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('glr'), params.get('dlr'), params.get('k'), params.get('gw')]).toEqual(['0.00005', '0.00005', '5', '64']);
+    expect(await stepCount(page)).toBe(0);
+
+    // An out-of-range value is refused and marked, and the URL keeps the last valid one.
+    await page.fill('[data-testid="setting-batch"]', '0');
+    await page.press('[data-testid="setting-batch"]', 'Enter');
+    await page.locator('[data-testid="setting-batch"]').blur();
+    await page.waitForSelector('[data-testid="setting-batch"][aria-invalid="true"]');
+    expect(new URL(page.url()).searchParams.get('batch')).toBe('64');
+    await page.close();
+  });
+
+  it('switches backend while training and keeps the run going', async () => {
+    const page = await open('?dist=ring&loss=non-saturating&gw=32&gd=2&dw=32&dd=2&batch=64&backend=wasm');
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 5);
+    await page.selectOption('[data-testid="setting-backend"]', 'cpu');
+    await page.waitForFunction(() => document.querySelector('[data-testid="backend-name"]')?.textContent === 'cpu');
+    expect(new URL(page.url()).searchParams.get('backend')).toBe('cpu');
+    const onCpu = await stepCount(page);
+    expect(onCpu).toBeGreaterThanOrEqual(5); // the run was not reset
+    await waitForStep(page, onCpu + 3);
+    expect(await page.textContent('[data-testid="message"]')).toBe('');
+    await page.close();
+  });
+
+  it('raised no uncaught page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
