@@ -1,0 +1,115 @@
+/**
+ * The CLI as a user runs it: a real child process (`tsx src/main.ts …`), real
+ * training for a few steps, real files.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RECIPES } from './recipes/index.js';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+const ROOT = mkdtempSync(path.join(tmpdir(), 'gankit-cli-'));
+
+function gankit(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--conditions=@gankit/source', '--import', TSX, MAIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The per-step records of a JSON-lines log (not the run-end events). */
+function stepRecords(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => r['event'] === undefined);
+}
+
+describe('gankit list and help', () => {
+  it('lists every recipe, one line each', () => {
+    const r = gankit('list');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(RECIPES.map((x) => x.name));
+  });
+  it('--help works on every command', () => {
+    for (const command of ['train', 'sample', 'eval']) {
+      const r = gankit(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toContain(`gankit ${command}`);
+    }
+  });
+});
+
+describe('bad arguments fail before any work, naming the flag', () => {
+  it.each([
+    [['train', 'toy2d-gan', '--steps', '0'], "flag --steps must be an integer ≥ 1; got '0'"],
+    [['train', 'toy2d-gan', '--backend', 'gpu'], "flag --backend must be one of wasm, cpu; got 'gpu'"],
+    [['train', 'toy2d-gan', '--batch-size'], 'flag --batch-size needs a value'],
+    [['train', 'toy2d-gan', '--epochs', '3'], 'unknown flag --epochs'],
+    [['train', 'no-such-recipe'], "unknown recipe 'no-such-recipe'; expected one of toy2d-gan"],
+    [['sample', '--checkpoint', 'missing-dir', '--n', '4', '--out', 'x.png'], '--checkpoint missing-dir: no such directory'],
+    [['sample', '--checkpoint', '.', '--n', '4', '--out', 'x.gif'], "--out must end in .png or .json; got 'x.gif'"],
+    [['eval'], 'missing --checkpoint'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])('%j', (args, message) => {
+    const r = gankit(...args);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+for (const recipe of RECIPES) {
+  describe(`${recipe.name}: train a few steps, then sample and eval its checkpoint`, () => {
+    const out = path.join(ROOT, recipe.name);
+    it('trains and writes the checkpoint, pictures, log and metrics', () => {
+      const r = gankit('train', recipe.name, '--steps', '3', '--batch-size', '32', '--out', out);
+      expect(r.stderr.split('\n').filter((l) => /error/i.test(l))).toEqual([]);
+      expect(r.code).toBe(0);
+      for (const f of ['recipe.json', 'checkpoint/checkpoint.json', 'samples.png', 'metrics.json', 'log.jsonl']) expect(existsSync(path.join(out, f)), f).toBe(true);
+      expect(stepRecords(path.join(out, 'log.jsonl'))).toHaveLength(3);
+      const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Record<string, number>;
+      expect(metrics['step']).toBe(3);
+      expect(metrics['numModes']).toBeGreaterThan(0);
+    });
+    it('samples as PNG and as JSON of the right shape', () => {
+      expect(gankit('sample', '--checkpoint', out, '--n', '10', '--out', path.join(out, 's.png')).code).toBe(0);
+      expect(readFileSync(path.join(out, 's.png')).subarray(1, 4).toString()).toBe('PNG');
+      expect(gankit('sample', '--checkpoint', out, '--n', '10', '--seed', '3', '--out', path.join(out, 's.json')).code).toBe(0);
+      const json = JSON.parse(readFileSync(path.join(out, 's.json'), 'utf8')) as { shape: number[]; data: number[] };
+      expect(json.shape).toEqual([10, 2]);
+      expect(json.data).toHaveLength(20);
+    });
+    it('evaluates as JSON', () => {
+      const r = gankit('eval', '--checkpoint', out, '--json');
+      expect(r.code).toBe(0);
+      const m = JSON.parse(r.stdout) as Record<string, number>;
+      expect(m['recipe']).toBe(recipe.name);
+      expect(m['modesCovered']).toBeGreaterThanOrEqual(0);
+    });
+  });
+}
+
+describe('resume and mismatched runs', () => {
+  it('--resume continues to the new total, appending to the log', () => {
+    const out = path.join(ROOT, 'resume');
+    expect(gankit('train', 'toy2d-gan', '--steps', '2', '--batch-size', '16', '--out', out).code).toBe(0);
+    const r = gankit('train', 'toy2d-gan', '--steps', '4', '--out', out, '--resume');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('resumed at step 2');
+    expect(stepRecords(path.join(out, 'log.jsonl')).map((r) => r['step'])).toEqual([1, 2, 3, 4]);
+  });
+  it("refuses to resume another recipe's run", () => {
+    const r = gankit('train', 'toy2d-wgan', '--resume', '--out', path.join(ROOT, 'toy2d-gan'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("holds a 'toy2d-gan' run, not 'toy2d-wgan'");
+  });
+  it('refuses a directory that is not a run', () => {
+    writeFileSync(path.join(ROOT, 'not-a-run.txt'), 'x');
+    const r = gankit('eval', '--checkpoint', ROOT);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('not a gankit run directory');
+  });
+});

@@ -1,0 +1,117 @@
+import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { initBackend } from '@gankit/backend';
+import { checkpointCallback, jsonLinesLogger, nanGuard, sampleGridCallback } from '@gankit/trainers';
+import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
+import type { FlagSpec } from '../internal/args.js';
+import { progressLine } from '../internal/progressLine.js';
+import { checkpointUrl, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
+import { findRecipe, RECIPES } from '../recipes/index.js';
+
+export const TRAIN_FLAGS: Record<string, FlagSpec> = {
+  steps: { type: 'int', min: 1, description: 'total training steps (generator updates); with --resume, the total to reach' },
+  'batch-size': { type: 'int', min: 1, description: 'examples per batch' },
+  seed: { type: 'int', min: 0, description: 'seed of all randomness (weights, data, noise)' },
+  backend: { type: 'string', choices: ['wasm', 'cpu'], description: 'tfjs backend', default: 'wasm' },
+  out: { type: 'string', description: 'run directory', default: 'runs/<recipe>' },
+  resume: { type: 'boolean', description: "continue from --out's checkpoint" },
+  help: { type: 'boolean', description: 'show this help' },
+};
+
+export const TRAIN_HELP = `gankit train <recipe> [flags]
+
+Trains a recipe with a live progress line, writing sample pictures (PNG) and
+checkpoints periodically into the run directory, a JSON-lines log, and at the
+end the recipe's metrics. Ctrl-C saves a checkpoint before exiting.
+
+Recipes: ${RECIPES.map((r) => r.name).join(', ')}
+
+${flagHelp(TRAIN_FLAGS)}`;
+
+/** `gankit train`: returns the process exit code. */
+export async function train(argv: string[]): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, TRAIN_FLAGS);
+  if (flags['help'] === true) {
+    console.log(TRAIN_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one recipe, got ${positionals.join(' ')}`);
+  const recipe = findRecipe(positionals[0]);
+  const out = (flags['out'] as string | undefined) ?? path.join('runs', recipe.name);
+  const resume = flags['resume'] === true;
+  let options = {
+    steps: (flags['steps'] as number | undefined) ?? recipe.defaults.steps,
+    batchSize: (flags['batch-size'] as number | undefined) ?? recipe.defaults.batchSize,
+    seed: (flags['seed'] as number | undefined) ?? recipe.defaults.seed,
+  };
+  if (resume) {
+    const record = await readRunRecord(out, '--out');
+    if (record.recipe !== recipe.name) {
+      throw new UsageError(`--resume: ${out} holds a '${record.recipe}' run, not '${recipe.name}'`);
+    }
+    // Batch size and seed must match the run being continued; the step budget may grow.
+    for (const key of ['batchSize', 'seed'] as const) {
+      const flag = key === 'batchSize' ? '--batch-size' : '--seed';
+      if (flags[flag.slice(2)] !== undefined && flags[flag.slice(2)] !== record.options[key]) {
+        throw new UsageError(`--resume: ${flag} ${String(flags[flag.slice(2)])} differs from the run's ${record.options[key]}`);
+      }
+    }
+    options = { ...record.options, steps: options.steps };
+  }
+
+  const info = await initBackend({ backend: flags['backend'] as 'wasm' | 'cpu' | undefined, quiet: true });
+  console.log(`gankit train ${recipe.name}: ${options.steps} steps, batch ${options.batchSize}, seed ${options.seed}, backend ${info.backend} → ${out}`);
+  const run = await recipe.create(options);
+  if (resume) {
+    await run.trainer.load(checkpointUrl(out));
+    console.log(`resumed at step ${run.trainer.stepCount}`);
+  } else if (existsSync(path.join(out, 'checkpoint'))) {
+    console.log(`note: replacing the earlier run in ${out} (use --resume to continue it)`);
+    await rm(path.join(out, 'log.jsonl'), { force: true });
+  }
+  await writeRunRecord(out, { recipe: recipe.name, options });
+
+  const remaining = Math.max(0, options.steps - run.trainer.stepCount);
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    console.log('\ninterrupted: saving a checkpoint before exiting (Ctrl-C again to quit at once)');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await run.trainer.fit(run.batches(run.trainer.stepCount), {
+      steps: remaining,
+      signal: controller.signal,
+      callbacks: [
+        nanGuard(),
+        progressLine(),
+        jsonLinesLogger(path.join(out, 'log.jsonl')),
+        sampleGridCallback((samples, step) => run.writePicture(samples, path.join(out, 'samples', `step-${String(step).padStart(6, '0')}.png`)), {
+          every: recipe.defaults.sampleEvery,
+          count: 1000,
+          seed: 1,
+        }),
+        checkpointCallback({ destination: checkpointUrl(out), every: recipe.defaults.checkpointEvery }),
+      ],
+    });
+    if (result.stopReason === 'aborted') {
+      console.log(`stopped at step ${run.trainer.stepCount}; checkpoint saved in ${out}/checkpoint (continue with --resume)`);
+      return 130;
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const samples = run.sample(2500, { seed: 1 });
+  await run.writePicture(samples, path.join(out, 'samples.png'));
+  samples.dispose();
+  const metrics = await run.evaluate();
+  await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }, null, 2)}\n`);
+  console.log(`done: ${run.trainer.stepCount} steps. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
+  console.log(`wrote ${out}/checkpoint, ${out}/samples.png, ${out}/metrics.json, ${out}/log.jsonl`);
+  run.trainer.dispose();
+  tf.disposeVariables();
+  return 0;
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { RecipeOptions } from '../recipes/recipe.js';
+import { UsageError } from './args.js';
+
+/** What `train` records next to a checkpoint so `sample`, `eval` and `--resume` rebuild the same recipe. */
+export interface RunRecord {
+  recipe: string;
+  options: RecipeOptions;
+}
+
+const RECORD = 'recipe.json';
+export const checkpointUrl = (dir: string): string => `file://${path.resolve(dir, 'checkpoint')}`;
+
+export async function writeRunRecord(dir: string, record: RunRecord): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** Reads a run directory's record; errors name the directory and what is missing. */
+export async function readRunRecord(dir: string, flag: string): Promise<RunRecord> {
+  const file = path.join(dir, RECORD);
+  if (!existsSync(dir)) throw new UsageError(`${flag} ${dir}: no such directory`);
+  if (!existsSync(file) || !existsSync(path.join(dir, 'checkpoint'))) {
+    throw new UsageError(`${flag} ${dir}: not a gankit run directory (expected ${RECORD} and checkpoint/ written by 'gankit train')`);
+  }
+  try {
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    if (typeof record.recipe !== 'string' || typeof record.options !== 'object') throw new Error('missing fields');
+    return record;
+  } catch (err) {
+    throw new UsageError(`${flag} ${dir}: ${RECORD} is not valid (${(err as Error).message})`);
+  }
+}

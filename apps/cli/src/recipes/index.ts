@@ -1,0 +1,19 @@
+import { UsageError } from '../internal/args.js';
+import type { Recipe } from './recipe.js';
+import { toy2dGan } from './toy2dGan.js';
+import { toy2dSngan } from './toy2dSngan.js';
+import { toy2dWgan } from './toy2dWgan.js';
+import { toy2dWganGp } from './toy2dWganGp.js';
+
+/** Every recipe, by name, in the order `gankit list` prints them. */
+export const RECIPES: readonly Recipe[] = [toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan];
+
+/** Looks a recipe up by name, or says which names exist. */
+export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {
+  const recipe = RECIPES.find((r) => r.name === name);
+  if (recipe === undefined) {
+    const names = RECIPES.map((r) => r.name).join(', ');
+    throw new UsageError(name === undefined ? `missing ${flag}; one of ${names}` : `unknown recipe '${name}'; expected one of ${names}`);
+  }
+  return recipe;
+}

@@ -1,0 +1,46 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
+
+/** The budget and seed a recipe runs with (its defaults, overridden by flags). */
+export interface RecipeOptions {
+  steps: number;
+  batchSize: number;
+  seed: number;
+}
+
+/** What `gankit sample` writes as JSON: images NHWC in [0, 1], 2-D points as they are. */
+export interface SampleJson {
+  shape: number[];
+  data: number[];
+  labels?: number[];
+}
+
+/** A recipe, built and ready to train. */
+export interface RecipeRun {
+  /** The trainer, composed from the packages' public APIs. */
+  readonly trainer: Trainer<StepLogs>;
+  /**
+   * Endless training batches, starting after `completedSteps` trainer steps, so
+   * a resumed run sees exactly the batches it would have seen.
+   */
+  batches(completedSteps: number): BatchSource;
+  /** Draws `n` samples (optionally for labels) as a tensor the caller disposes. */
+  sample(n: number, options: { seed?: number; label?: number }): tf.Tensor;
+  /** Writes samples as a PNG picture. */
+  writePicture(samples: tf.Tensor, file: string): Promise<void>;
+  /** Converts samples to the JSON the `sample` command writes. */
+  toJson(samples: tf.Tensor, labels?: number[]): SampleJson;
+  /** The recipe's metrics, by name. */
+  evaluate(): Promise<Record<string, number>>;
+}
+
+/** One reference setup: a short, self-contained example of composing the packages. */
+export interface Recipe {
+  readonly name: string;
+  /** One line for `gankit list`. */
+  readonly summary: string;
+  readonly defaults: RecipeOptions & { sampleEvery: number; checkpointEvery: number };
+  /** Whether `--label` applies to `gankit sample`. */
+  readonly conditional?: boolean;
+  create(options: RecipeOptions): Promise<RecipeRun>;
+}
