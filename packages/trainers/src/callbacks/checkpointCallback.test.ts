@@ -42,6 +42,13 @@ describe('checkpointCallback', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'periodic', 'checkpoint.json'), 'utf8')).step).toBe(5);
   });
 
+  it('stores the metadata it is given with each checkpoint', async () => {
+    const target = `file://${path.join(dir, 'with-metadata')}`;
+    const t = trainer(nonSaturating);
+    await t.fit(stream(gaussian1d(0, 1), 8, 1), { steps: 2, callbacks: [checkpointCallback({ destination: target, every: 1, metadata: (step) => ({ position: { epoch: 0, batch: step } }) })] });
+    await expect(trainer(nonSaturating).load(target)).resolves.toMatchObject({ step: 2, metadata: { position: { epoch: 0, batch: 2 } } });
+  });
+
   it('saves to a destination computed from the step', async () => {
     await trainer(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 2,

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { JsonObject } from '../internal/checkpointFormat.js';
 import type { CheckpointInfo } from '../trainer.js';
 import type { TrainerCallback } from '../trainerCallback.js';
 import { firstNonFinite } from './nanGuard.js';
@@ -11,6 +12,8 @@ export interface CheckpointCallbackOptions {
   every?: number;
   /** Also save when a run ends normally, completed, aborted or out of data (default true). */
   atEnd?: boolean;
+  /** Extra JSON to store with each checkpoint, e.g. the data iterator's position, so a resumed run continues with the same batches. */
+  metadata?: (step: number) => JsonObject;
   /** Called after each save. */
   onSave?: (info: CheckpointInfo) => void | Promise<void>;
 }
@@ -29,10 +32,16 @@ export interface CheckpointCallbackOptions {
  * await trainer.fit(data, { steps: 5000, callbacks: [checkpointCallback({ destination: 'file://runs/dcgan', every: 500 })] });
  * // later, in a new process, with the same configuration:
  * await trainer.load('file://runs/dcgan');
+ *
+ * // With @gankit/datasets, store the iterator's position to resume with the same batches:
+ * const batches = mnist.batches({ batchSize: 64, epochs: Infinity, seed: 1 });
+ * checkpointCallback({ destination: 'file://runs/dcgan', every: 500, metadata: () => ({ position: { ...batches.position } }) });
+ * const { metadata } = await trainer.load('file://runs/dcgan');
+ * const resumed = mnist.batches({ batchSize: 64, epochs: Infinity, seed: 1, start: metadata.position as BatchPosition });
  * ```
  */
 export function checkpointCallback(options: CheckpointCallbackOptions): TrainerCallback {
-  const { destination, every = 1000, atEnd = true, onSave } = options ?? ({} as CheckpointCallbackOptions);
+  const { destination, every = 1000, atEnd = true, onSave, metadata } = options ?? ({} as CheckpointCallbackOptions);
   if (destination == null) throw new Error(`checkpointCallback: option 'destination' is required`);
   if (!Number.isInteger(every) || every < 1) throw new Error(`checkpointCallback: option 'every' must be an integer ≥ 1, got ${String(every)}`);
   let lastSaved = -1;
@@ -40,7 +49,7 @@ export function checkpointCallback(options: CheckpointCallbackOptions): TrainerC
     async onStepEnd(logs, context) {
       if (logs.step % every !== 0 || firstNonFinite(logs) !== undefined) return;
       const target = typeof destination === 'function' ? destination(logs.step) : destination;
-      const info = await context.trainer.save(target);
+      const info = await context.trainer.save(target, metadata ? { metadata: metadata(logs.step) } : {});
       lastSaved = logs.step;
       await onSave?.(info);
     },
@@ -49,7 +58,7 @@ export function checkpointCallback(options: CheckpointCallbackOptions): TrainerC
       if (!atEnd || !finished || summary.step === lastSaved || summary.steps === 0) return;
       if (summary.lastLogs !== undefined && firstNonFinite(summary.lastLogs) !== undefined) return;
       const target = typeof destination === 'function' ? destination(summary.step) : destination;
-      const info = await context.trainer.save(target);
+      const info = await context.trainer.save(target, metadata ? { metadata: metadata(summary.step) } : {});
       lastSaved = summary.step;
       await onSave?.(info);
     },
