@@ -20,7 +20,7 @@ export interface ConditionalGanTrainerOptions extends AdversarialTrainerOptions 
  *
  * @example
  * ```ts
- * const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturating(), numClasses: 10, seed: 1 });
+ * const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturatingLoss(), numClasses: 10, seed: 1 });
  * await trainer.fit(mnist.batches({ batchSize: 64, epochs: Infinity }), { steps: 5000 });
  * const sevens = trainer.sample(16, { labels: Array(16).fill(7) });
  * ```

@@ -22,9 +22,9 @@ export type GanTrainerOptions = AdversarialTrainerOptions;
  * @example
  * ```ts
  * import { initBackend } from '@gankit/backend';
- * import { nonSaturating } from '@gankit/losses';
+ * import { nonSaturatingLoss } from '@gankit/losses';
  * await initBackend();
- * const trainer = new GanTrainer({ generator, discriminator, loss: nonSaturating(), ema: true, seed: 1 });
+ * const trainer = new GanTrainer({ generator, discriminator, loss: nonSaturatingLoss(), ema: true, seed: 1 });
  * const { history } = await trainer.fit(dataset.batches({ batchSize: 64, epochs: Infinity }), {
  *   steps: 5000,
  *   callbacks: [nanGuard(), checkpointCallback({ destination: 'file://runs/gan', every: 500 })],
