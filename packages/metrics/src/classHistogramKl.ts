@@ -11,7 +11,8 @@ import { toMatrix } from './internal/matrix.js';
  * with 0 · log 0 = 0. 0 when the generator makes every class equally often;
  * log K (2.303 for 10 classes) when every sample is one class. A balance
  * check for unconditional generators on class-balanced data such as MNIST
- * (EVALUATION.md: ≤ 0.05 is the target; the real test split gives ≈ 0.001).
+ * (EVALUATION.md: ≤ 0.05 is the target; the 10,000 real test digits give 0.0018
+ * under the `'mnist'` reference classifier).
  * Uses the classifier's hard decisions (see {@link classHistogram}), so it
  * works on logits too.
  *

@@ -2,7 +2,15 @@ import type * as tf from '@tensorflow/tfjs';
 import type { MatrixLike } from './matrixLike.js';
 import { accuracyOf } from './internal/accuracy.js';
 
-/** An accuracy, overall and per class: the result of {@link conditionalAccuracy} and {@link labelPreservation}. */
+/**
+ * An accuracy, overall and per class: the result of {@link conditionalAccuracy} and {@link labelPreservation}.
+ *
+ * @example
+ * ```ts
+ * const { accuracy, perClass } = conditionalAccuracy(probabilities, labels);
+ * perClass[7]; // accuracy on the samples requested as 7s
+ * ```
+ */
 export interface ClassAccuracy {
   /** The fraction of samples classified as their label, in [0, 1]. */
   readonly accuracy: number;

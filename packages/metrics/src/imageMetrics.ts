@@ -17,7 +17,14 @@ export interface ImageMetricsOptions {
   referenceStatistics?: FeatureStatistics;
 }
 
-/** The result of {@link imageMetrics}. */
+/**
+ * The result of {@link imageMetrics}.
+ *
+ * @example
+ * ```ts
+ * const { frechetDistance, kernelDistance, classHistogramKl, classesPresent } = imageMetrics(fake, real);
+ * ```
+ */
 export interface ImageMetrics {
   /** Fréchet distance of the samples' features to the reference features ({@link frechetDistance}). */
   readonly frechetDistance: number;

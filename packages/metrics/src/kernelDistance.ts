@@ -21,15 +21,22 @@ export interface KernelDistanceOptions {
   seed?: number;
   /**
    * Where the Gram matrices XYᵀ are computed: `'float32'` (default) with
-   * `tf.matMul` on the active tfjs backend (≈ 0.1 s per subset of
-   * 1,000 × 128 on wasm on a busy 2-core machine, ≈ 9 s for 100 subsets),
+   * `tf.matMul` on the active tfjs backend (0.04–0.1 s per subset of
+   * 1,000 × 128 on wasm on a busy 2-core machine: 4–9 s for 100 subsets),
    * then the kernel and every sum in float64 (agrees with `'float64'` to
    * ~1e-6 relative); or `'float64'` entirely in JavaScript (≈ 6× slower).
    */
   precision?: 'float32' | 'float64';
 }
 
-/** The result of {@link kernelDistance}. */
+/**
+ * The result of {@link kernelDistance}.
+ *
+ * @example
+ * ```ts
+ * const { mean, std } = kernelDistance(fake.features, real.features);
+ * ```
+ */
 export interface KernelDistance {
   /** The mean of the per-subset unbiased MMD² estimates: the KID. */
   readonly mean: number;

@@ -3,7 +3,14 @@ import { klToUniform } from './internal/classes.js';
 import { toMatrix } from './internal/matrix.js';
 import { checkOptions, checkPositive } from './internal/validate.js';
 
-/** The true mixture, as `ringOfGaussians()` / `gridOfGaussians()` of `@gankit/datasets` expose it. */
+/**
+ * The true mixture, as `ringOfGaussians()` / `gridOfGaussians()` of `@gankit/datasets` expose it.
+ *
+ * @example
+ * ```ts
+ * const twoModes: MixtureModes = { centres: [[-1, 0], [1, 0]], std: 0.05 };
+ * ```
+ */
 export interface MixtureModes {
   /** The component means, one point per mode (all of one dimension, matching the samples). */
   readonly centres: ReadonlyArray<ArrayLike<number>>;
@@ -17,7 +24,15 @@ export interface ModeCoverageOptions {
   threshold?: number;
 }
 
-/** The result of {@link modeCoverage}. */
+/**
+ * The result of {@link modeCoverage}.
+ *
+ * @example
+ * ```ts
+ * const r = modeCoverage(samples, ringOfGaussians());
+ * console.log(`${r.modesCovered}/${r.numModes} modes, ${(100 * r.highQualityFraction).toFixed(1)}% HQ, KL ${r.reverseKl.toFixed(3)}`);
+ * ```
+ */
 export interface ModeCoverage {
   /** Modes with at least one high-quality sample nearest to them. */
   readonly modesCovered: number;

@@ -53,7 +53,9 @@ describe('negativeElbo', () => {
     });
     expect(result.reconstruction).toBeCloseTo(rec!.dataSync()[0]!, 2);
     expect(result.kl).toBeCloseTo(kl!.dataSync()[0]!, 2);
-    tf.dispose([rec!, kl!, encoderNet, decoder]);
+    tf.dispose([rec!, kl!]);
+    encoderNet.dispose();
+    decoder.dispose();
   });
 
   it('gives an importance-weighted bound below the ELBO for an imperfect posterior, and accepts probability decoders', async () => {
@@ -76,7 +78,9 @@ describe('negativeElbo', () => {
     expect(Number.isFinite(result.negativeElbo)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
     expect(x.isDisposed).toBe(false);
-    tf.dispose([x, encoder, decoder]);
+    x.dispose();
+    encoder.dispose();
+    decoder.dispose();
   });
 
   it('throws for images outside [0, 1], mismatched decoders and empty sets, naming the argument', async () => {

@@ -19,7 +19,14 @@ export interface NegativeElboOptions {
   decoderOutput?: 'logits' | 'probabilities';
 }
 
-/** The result of {@link negativeElbo}; every value is a mean over images, in nats per image. */
+/**
+ * The result of {@link negativeElbo}; every value is a mean over images, in nats per image.
+ *
+ * @example
+ * ```ts
+ * const { negativeElbo: nats, reconstruction, kl } = await negativeElbo(encoder, decoder, test01);
+ * ```
+ */
 export interface NegativeElbo {
   /** −ELBO = reconstruction + kl: the single-sample estimate of the negative evidence lower bound. */
   readonly negativeElbo: number;

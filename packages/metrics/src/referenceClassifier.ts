@@ -1,19 +1,34 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FlatMatrix } from './matrixLike.js';
 import { toImageSource } from './internal/models.js';
-import { checkInt, checkOneOf, checkOptions } from './internal/validate.js';
+import { checkInt, checkOneOf, checkOptions, checkPositive } from './internal/validate.js';
 
-/** Rows of float32 values, n × `shape[0]`: what {@link ReferenceClassifier.classify} returns. */
+/**
+ * Rows of float32 values, n × `shape[0]`: what {@link ReferenceClassifier.classify} returns.
+ *
+ * @example
+ * ```ts
+ * const { x, count, shape: [d] } = (await classifier.classify(images)).features;
+ * ```
+ */
 export interface Float32Rows extends FlatMatrix {
   readonly x: Float32Array;
   readonly shape: readonly [number];
 }
 
-/** The outputs of {@link ReferenceClassifier.classify} for n images. */
+/**
+ * The outputs of {@link ReferenceClassifier.classify} for n images.
+ *
+ * @example
+ * ```ts
+ * const { probabilities, features } = await classifier.classify(images);
+ * frechetDistance(features, realStatistics);
+ * ```
+ */
 export interface ClassifierOutputs {
   /** n × K softmax class probabilities. */
   readonly probabilities: Float32Rows;
-  /** n × d penultimate-layer features (the input of FID and KID). */
+  /** n × d features: the penultimate activations × `featureScale` (the input of FID and KID). */
   readonly features: Float32Rows;
   /** n. */
   readonly count: number;
@@ -31,11 +46,21 @@ export interface ClassifyOptions {
 export interface ReferenceClassifierOptions {
   /** A name for logs (default the model's name). */
   name?: string;
-  /** The layer whose output is the feature vector (default `'features'`, the penultimate dense layer of gankit's classifiers). */
+  /** The layer whose output is the feature vector (default: the model metadata's `featureLayer`, else `'features'`). */
   featureLayer?: string;
+  /** A constant the features are multiplied by (default: the model metadata's `featureScale`, else 1). */
+  featureScale?: number;
 }
 
-/** A classifier wrapped for evaluation: class probabilities and penultimate features of image batches. */
+/**
+ * A classifier wrapped for evaluation: class probabilities and penultimate features of image batches.
+ *
+ * @example
+ * ```ts
+ * const classifier: ReferenceClassifier = await loadReferenceClassifier('mnist');
+ * const out = await classifier.classify(images, { range: '[0,1]' });
+ * ```
+ */
 export interface ReferenceClassifier {
   /** Its name, e.g. `'mnist'`. */
   readonly name: string;
@@ -47,6 +72,8 @@ export interface ReferenceClassifier {
   readonly numClasses: number;
   /** d, the feature dimension. */
   readonly featureDim: number;
+  /** s, the constant the penultimate activations are multiplied by to give the features. */
+  readonly featureScale: number;
   /**
    * Classifies images: a tensor `[n, h, w, c]` or `{ x, count, shape }` (e.g. a
    * `@gankit/datasets` split). Grey images are repeated to 3 channels, and 3-channel
@@ -62,12 +89,17 @@ export interface ReferenceClassifier {
  * layer) for the classifier-based metrics: one forward pass gives both the
  * class probabilities (class balance, confidence, conditional and
  * translation accuracy) and the penultimate features (Fréchet distance,
- * KID), in batches, as float32 rows. In Node, `loadReferenceClassifier`
+ * KID), in batches, as float32 rows. The features are the penultimate
+ * activations times a constant s (the model's `featureScale` metadata):
+ * gankit's classifiers set s = 1/√(E‖f‖²/d) on their training images, so
+ * fᵀg/d is O(1), as for the Inception pool features KID's kernel
+ * (fᵀg/d + 1)³ was designed for; raw ReLU features (E‖f‖²/d ≈ 10) make
+ * that kernel heavy-tailed and KID noisy. FID scales by s². In Node, `loadReferenceClassifier`
  * returns gankit's committed MNIST and MNIST-M-style classifiers wrapped this
  * way; in the browser, load the same `model.json` with `tf.loadLayersModel` and wrap it.
  *
  * @param model - a `tf.LayersModel` from `[n, h, w, c]` images in [−1, 1] to `[n, K]` softmax probabilities.
- * @param options - `name`, `featureLayer` (default `'features'`).
+ * @param options - `name`, `featureLayer` and `featureScale` (defaults from the model's user-defined metadata, else `'features'` and 1).
  * @returns a {@link ReferenceClassifier}.
  * @throws if the model has no such layer, is not an image model, or does not output a 2-D probability vector.
  *
@@ -80,9 +112,11 @@ export interface ReferenceClassifier {
  */
 export function referenceClassifier(model: tf.LayersModel, options: ReferenceClassifierOptions = {}): ReferenceClassifier {
   const fn = 'referenceClassifier';
-  checkOptions(fn, options, ['name', 'featureLayer']);
+  checkOptions(fn, options, ['name', 'featureLayer', 'featureScale']);
   if (!(model instanceof tf.LayersModel)) throw new TypeError(`${fn}: 'model' must be a tf.LayersModel`);
-  const layerName = options.featureLayer ?? 'features';
+  const metadata = (model.getUserDefinedMetadata() ?? {}) as { featureLayer?: unknown; featureScale?: unknown };
+  const layerName = options.featureLayer ?? (typeof metadata.featureLayer === 'string' ? metadata.featureLayer : 'features');
+  const featureScale = checkPositive(fn, 'featureScale', options.featureScale ?? (typeof metadata.featureScale === 'number' ? metadata.featureScale : 1));
   let featureOutput: tf.SymbolicTensor;
   try {
     featureOutput = model.getLayer(layerName).output as tf.SymbolicTensor;
@@ -105,6 +139,7 @@ export function referenceClassifier(model: tf.LayersModel, options: ReferenceCla
     inputShape,
     numClasses,
     featureDim,
+    featureScale,
     async classify(images, classifyOptions = {}) {
       const cfn = `${name}.classify`;
       checkOptions(cfn, classifyOptions, ['range', 'batchSize']);
@@ -124,7 +159,8 @@ export function referenceClassifier(model: tf.LayersModel, options: ReferenceCla
           let x = source.batch(start, size);
           if (range === '[0,1]') x = tf.sub(tf.mul(x, 2), 1);
           if (c !== inputShape[2]) x = c === 3 ? tf.mean(x, 3, true) : tf.tile(x, [1, 1, 1, inputShape[2]]);
-          return both.apply(x, { training: false }) as tf.Tensor[];
+          const [raw, probs] = both.apply(x, { training: false }) as tf.Tensor[];
+          return [featureScale === 1 ? raw! : tf.mul(raw!, featureScale), probs!];
         });
         features.set(await f!.data(), start * featureDim);
         probabilities.set(await p!.data(), start * numClasses);

@@ -15,7 +15,15 @@ export interface SymmetricEigenOptions {
   symmetryTolerance?: number;
 }
 
-/** The result of {@link symmetricEigen}. */
+/**
+ * The result of {@link symmetricEigen}.
+ *
+ * @example
+ * ```ts
+ * const { values, vectors, n } = symmetricEigen(covariance);
+ * const top = vectors!.subarray(0, n); // eigenvector of values[0]
+ * ```
+ */
 export interface SymmetricEigen {
   /** The eigenvalues λ_0 ≥ λ_1 ≥ … ≥ λ_{n−1}. */
   readonly values: Float64Array;
