@@ -65,29 +65,30 @@ for (const recipe of RECIPES) {
   describe(`${recipe.name}: train a few steps, then sample and eval its checkpoint`, () => {
     const out = path.join(ROOT, recipe.name);
     it('trains and writes the checkpoint, pictures, log and metrics', () => {
-      const r = gankit('train', recipe.name, '--steps', '3', '--batch-size', '32', '--out', out);
+      const r = gankit('train', recipe.name, '--steps', '3', '--batch-size', '32', '--out', out, '--eval-samples', '1000');
       expect(r.stderr.split('\n').filter((l) => /error/i.test(l))).toEqual([]);
       expect(r.code).toBe(0);
       for (const f of ['recipe.json', 'checkpoint/checkpoint.json', 'samples.png', 'metrics.json', 'log.jsonl']) expect(existsSync(path.join(out, f)), f).toBe(true);
       expect(stepRecords(path.join(out, 'log.jsonl'))).toHaveLength(3);
       const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Record<string, number>;
       expect(metrics['step']).toBe(3);
-      expect(metrics['numModes']).toBeGreaterThan(0);
+      expect(Object.values(metrics).every((v) => typeof v === 'string' || Number.isFinite(v))).toBe(true);
     });
     it('samples as PNG and as JSON of the right shape', () => {
       expect(gankit('sample', '--checkpoint', out, '--n', '10', '--out', path.join(out, 's.png')).code).toBe(0);
       expect(readFileSync(path.join(out, 's.png')).subarray(1, 4).toString()).toBe('PNG');
       expect(gankit('sample', '--checkpoint', out, '--n', '10', '--seed', '3', '--out', path.join(out, 's.json')).code).toBe(0);
       const json = JSON.parse(readFileSync(path.join(out, 's.json'), 'utf8')) as { shape: number[]; data: number[] };
-      expect(json.shape).toEqual([10, 2]);
-      expect(json.data).toHaveLength(20);
+      expect(json.shape[0]).toBe(10);
+      expect(json.data).toHaveLength(json.shape.reduce((a, b) => a * b, 1));
+      if (json.shape.length === 4) expect(json.data.every((v) => v >= 0 && v <= 1)).toBe(true);
     });
     it('evaluates as JSON', () => {
-      const r = gankit('eval', '--checkpoint', out, '--json');
+      const r = gankit('eval', '--checkpoint', out, '--json', '--samples', '1000');
       expect(r.code).toBe(0);
       const m = JSON.parse(r.stdout) as Record<string, number>;
       expect(m['recipe']).toBe(recipe.name);
-      expect(m['modesCovered']).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(m).length).toBeGreaterThan(2);
     });
   });
 }

@@ -7,6 +7,7 @@ import { findRecipe } from '../recipes/index.js';
 export const EVAL_FLAGS: Record<string, FlagSpec> = {
   checkpoint: { type: 'string', description: "a run directory written by 'gankit train'" },
   json: { type: 'boolean', description: 'print the metrics as JSON' },
+  samples: { type: 'int', min: 1, description: "generated samples (test images for the VAE) to evaluate on (default: the protocol's count)" },
   help: { type: 'boolean', description: 'show this help' },
 };
 
@@ -33,7 +34,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
   await initBackend({ quiet: true });
   const run = await recipe.create(record.options);
   await run.trainer.load(checkpointUrl(dir));
-  const metrics = await run.evaluate();
+  const samples = flags['samples'] as number | undefined;
+  const metrics = await run.evaluate(samples !== undefined ? { samples } : {});
   if (flags['json'] === true) console.log(JSON.stringify({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }));
   else {
     console.log(`${recipe.name} at step ${run.trainer.stepCount}`);

@@ -17,6 +17,7 @@ export const TRAIN_FLAGS: Record<string, FlagSpec> = {
   backend: { type: 'string', choices: ['wasm', 'cpu'], description: 'tfjs backend', default: 'wasm' },
   out: { type: 'string', description: 'run directory', default: 'runs/<recipe>' },
   resume: { type: 'boolean', description: "continue from --out's checkpoint" },
+  'eval-samples': { type: 'int', min: 1, description: "samples for the final metrics (default: the protocol's 10,000 images / 2,500 points)" },
   help: { type: 'boolean', description: 'show this help' },
 };
 
@@ -107,7 +108,8 @@ export async function train(argv: string[]): Promise<number> {
   const samples = run.sample(2500, { seed: 1 });
   await run.writePicture(samples, path.join(out, 'samples.png'));
   samples.dispose();
-  const metrics = await run.evaluate();
+  const evalSamples = flags['eval-samples'] as number | undefined;
+  const metrics = await run.evaluate(evalSamples !== undefined ? { samples: evalSamples } : {});
   await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }, null, 2)}\n`);
   console.log(`done: ${run.trainer.stepCount} steps. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
   console.log(`wrote ${out}/checkpoint, ${out}/samples.png, ${out}/metrics.json, ${out}/log.jsonl`);

@@ -62,8 +62,8 @@ export function toy2dParts(
     sample: (n, options) => trainer.sample(n, options.seed === undefined ? {} : { seed: options.seed }),
     writePicture: async (samples, file) => writeScatterPlot(samples.dataSync() as Float32Array, mixture, file),
     toJson: (samples): SampleJson => ({ shape: samples.shape, data: Array.from(samples.dataSync()) }),
-    evaluate: async () => {
-      const samples = trainer.sample(2500, { seed: 12345 });
+    evaluate: async (options) => {
+      const samples = trainer.sample(options?.samples ?? 2500, { seed: 12345 });
       const m = modeCoverage(samples, mixture);
       samples.dispose();
       return { modesCovered: m.modesCovered, numModes: m.numModes, highQualityPercent: 100 * m.highQualityFraction, reverseKl: m.reverseKl };

@@ -1,12 +1,16 @@
 import { UsageError } from '../internal/args.js';
 import type { Recipe } from './recipe.js';
+import { mnistCgan } from './mnistCgan.js';
+import { mnistDcgan } from './mnistDcgan.js';
+import { mnistVae } from './mnistVae.js';
+import { mnistWganGp } from './mnistWganGp.js';
 import { toy2dGan } from './toy2dGan.js';
 import { toy2dSngan } from './toy2dSngan.js';
 import { toy2dWgan } from './toy2dWgan.js';
 import { toy2dWganGp } from './toy2dWganGp.js';
 
 /** Every recipe, by name, in the order `gankit list` prints them. */
-export const RECIPES: readonly Recipe[] = [toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan];
+export const RECIPES: readonly Recipe[] = [toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae];
 
 /** Looks a recipe up by name, or says which names exist. */
 export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {

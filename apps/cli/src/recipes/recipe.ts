@@ -30,8 +30,8 @@ export interface RecipeRun {
   writePicture(samples: tf.Tensor, file: string): Promise<void>;
   /** Converts samples to the JSON the `sample` command writes. */
   toJson(samples: tf.Tensor, labels?: number[]): SampleJson;
-  /** The recipe's metrics, by name. */
-  evaluate(): Promise<Record<string, number>>;
+  /** The recipe's metrics, by name, on `samples` generated samples (default: the protocol's count). */
+  evaluate(options?: { samples?: number }): Promise<Record<string, number>>;
 }
 
 /** One reference setup: a short, self-contained example of composing the packages. */

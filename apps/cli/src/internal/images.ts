@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { Dataset, loadMnist, writeImageGrid } from '@gankit/datasets';
+import type { Examples, PixelRange } from '@gankit/datasets';
+import { imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
+import type { BatchSource } from '@gankit/trainers';
+import type { SampleJson } from '../recipes/recipe.js';
+
+/**
+ * Endless shuffled batches of an image set, resumable: after `completedBatches`
+ * batches it starts at (epoch, batch) = divmod(completedBatches, batches per epoch).
+ */
+export function imageBatches(examples: Examples, batchSize: number, seed: number, completedBatches: number, labels: 'int32' | 'none' = 'none'): BatchSource {
+  const dataset = new Dataset(examples);
+  const perEpoch = dataset.batchesPerEpoch(batchSize, true);
+  return dataset.batches({
+    batchSize,
+    seed,
+    epochs: Infinity,
+    dropRemainder: true,
+    labels,
+    start: { epoch: Math.floor(completedBatches / perEpoch), batch: completedBatches % perEpoch },
+  });
+}
+
+/** Writes image samples as one grid PNG. */
+export async function writeImages(samples: tf.Tensor, file: string, range: PixelRange): Promise<void> {
+  await writeImageGrid(file, samples, { range });
+}
+
+/** Images as JSON: NHWC in [0, 1]. */
+export function imagesToJson(samples: tf.Tensor, range: PixelRange, labels?: number[]): SampleJson {
+  const data = tf.tidy(() => (range === '[-1,1]' ? tf.div(tf.add(samples, 1), 2) : samples).clipByValue(0, 1).dataSync());
+  return { shape: samples.shape, data: Array.from(data), ...(labels !== undefined ? { labels } : {}) };
+}
+
+/**
+ * The EVALUATION.md image metrics of generated samples against the real MNIST
+ * test split: classifier-feature FID and KID, class-histogram KL to uniform,
+ * mean top-class confidence.
+ */
+export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange): Promise<Record<string, number>> {
+  const classifier = await loadReferenceClassifier('mnist');
+  const test = await loadMnist({ split: 'test', range });
+  const real = tf.tensor4d(test.x, [test.count, 28, 28, 1]);
+  const realOut = await classifier.classify(real, { range });
+  const fakeOut = await classifier.classify(samples, { range });
+  real.dispose();
+  const m = imageMetrics(fakeOut, realOut, samples.shape[0]! >= 1000 ? {} : { kid: false });
+  classifier.dispose();
+  return {
+    fid: m.frechetDistance,
+    ...(m.kernelDistance !== undefined ? { kid: m.kernelDistance.mean } : {}),
+    classHistogramKl: m.classHistogramKl,
+    classesPresent: m.classesPresent,
+    meanTopConfidence: m.meanTopConfidence,
+    samples: m.count,
+  };
+}

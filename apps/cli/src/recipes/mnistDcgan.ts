@@ -1,0 +1,40 @@
+import { dcganDiscriminator, dcganGenerator } from '@gankit/architectures';
+import { loadMnist } from '@gankit/datasets';
+import { nonSaturatingLoss } from '@gankit/losses';
+import { GanTrainer } from '@gankit/trainers';
+import { imageBatches, imagesToJson, mnistImageMetrics, writeImages } from '../internal/images.js';
+import type { Recipe } from './recipe.js';
+
+/**
+ * DCGAN on MNIST (Radford et al. 2016) — the EVALUATION.md speed workload:
+ * G dense→7·7·128, conv-transposes 5×5/2 → 64 → 1, tanh; D conv 5×5/2 → 64 →
+ * 128, dense; non-saturating loss, Adam 2e-4 β₁ 0.5, batch 64.
+ */
+export const mnistDcgan: Recipe = {
+  name: 'mnist-dcgan',
+  summary: 'DCGAN on MNIST (non-saturating loss, Adam 2e-4 β₁ 0.5)',
+  defaults: { steps: 3000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
+  async create({ batchSize, seed }) {
+    const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
+    const trainer = new GanTrainer({
+      generator: dcganGenerator({ imageSize: 28, channels: 1, seed }),
+      discriminator: dcganDiscriminator({ imageSize: 28, channels: 1, seed: seed + 1 }),
+      loss: nonSaturatingLoss(),
+      preset: 'dcgan',
+      seed,
+    });
+    return {
+      trainer,
+      batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep),
+      sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
+      writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
+      toJson: (s) => imagesToJson(s, '[-1,1]'),
+      evaluate: async (options) => {
+        const samples = trainer.sample(options?.samples ?? 10_000, { seed: 4242 });
+        const metrics = await mnistImageMetrics(samples, '[-1,1]');
+        samples.dispose();
+        return metrics;
+      },
+    };
+  },
+};
