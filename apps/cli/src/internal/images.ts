@@ -3,7 +3,7 @@ import { Dataset, loadMnist, writeImageGrid } from '@gankit/datasets';
 import type { Examples, PixelRange } from '@gankit/datasets';
 import { imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
 import type { BatchSource } from '@gankit/trainers';
-import type { SampleJson } from '../recipes/recipe.js';
+import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
 
 /**
  * Endless shuffled batches of an image set, resumable: after `completedBatches`
@@ -54,5 +54,21 @@ export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange): 
     classesPresent: m.classesPresent,
     meanTopConfidence: m.meanTopConfidence,
     samples: m.count,
+  };
+}
+
+/** The RecipeRun parts an unconditional image GAN on MNIST shares: batches, sampling, pictures, JSON, metrics. */
+export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+  return {
+    batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep),
+    sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
+    writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
+    toJson: (s) => imagesToJson(s, '[-1,1]'),
+    evaluate: async (options) => {
+      const samples = trainer.sample(options?.samples ?? 10_000, { seed: 4242 });
+      const metrics = await mnistImageMetrics(samples, '[-1,1]');
+      samples.dispose();
+      return metrics;
+    },
   };
 }

@@ -2,7 +2,7 @@ import { dcganDiscriminator, dcganGenerator } from '@gankit/architectures';
 import { loadMnist } from '@gankit/datasets';
 import { nonSaturatingLoss } from '@gankit/losses';
 import { GanTrainer } from '@gankit/trainers';
-import { imageBatches, imagesToJson, mnistImageMetrics, writeImages } from '../internal/images.js';
+import { mnistGanParts } from '../internal/images.js';
 import type { Recipe } from './recipe.js';
 
 /**
@@ -23,18 +23,6 @@ export const mnistDcgan: Recipe = {
       preset: 'dcgan',
       seed,
     });
-    return {
-      trainer,
-      batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep),
-      sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
-      writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
-      toJson: (s) => imagesToJson(s, '[-1,1]'),
-      evaluate: async (options) => {
-        const samples = trainer.sample(options?.samples ?? 10_000, { seed: 4242 });
-        const metrics = await mnistImageMetrics(samples, '[-1,1]');
-        samples.dispose();
-        return metrics;
-      },
-    };
+    return { trainer, ...mnistGanParts(trainer, mnist, batchSize, seed) };
   },
 };
