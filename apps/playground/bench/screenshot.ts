@@ -2,7 +2,7 @@
  * Trains a configuration in the built page (Debian's Chromium, wasm) until a
  * given step and saves a screenshot: how docs/playground.png was made.
  *
- * Usage: pnpm --filter @gankit/playground screenshot [-- --query '?dist=grid&loss=wgan-gp' --steps 1500]
+ * Usage: pnpm --filter @gankit/playground screenshot [--query '?dist=grid&loss=wgan-gp' --steps 1500]
  * Writes test-artifacts/playground-<steps>.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTIFACTS_DIR, buildApp, launchChromium, serveStatic } from '../test/harness.js';
 
-const { values } = parseArgs({ options: { query: { type: 'string', default: '?backend=wasm' }, steps: { type: 'string', default: '1500' } } });
+const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { query: { type: 'string', default: '?backend=wasm' }, steps: { type: 'string', default: '1500' } } });
 const steps = Number(values.steps);
 const server = await serveStatic(await buildApp());
 const browser = await launchChromium();

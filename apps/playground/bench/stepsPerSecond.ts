@@ -11,7 +11,7 @@
  * everything the page does: the views redrawn every 250 ms, mode coverage on
  * 2,500 samples, and the per-step read-back of the logged losses.
  *
- * Usage: pnpm --filter @gankit/playground bench [-- --seconds 40]
+ * Usage: pnpm --filter @gankit/playground bench [--seconds 40]
  * Writes test-artifacts/steps-per-second.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,7 @@ import { Session } from '../src/session.js';
 import { defaultSettings } from '../src/settings.js';
 import { APP_DIR, ARTIFACTS_DIR, CHROMIUM_PATH, buildApp, launchChromium, serveStatic } from '../test/harness.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { seconds: { type: 'string', default: '40' } } });
 const seconds = Number(values.seconds);
 
 interface Measurement {

@@ -230,7 +230,9 @@ export class App {
     const session = new Session(this.settings);
     this.session = session;
     const preset = GAN_PRESETS[session.setup.preset];
-    this.el.note.textContent = `${session.setup.note} Optimizer: ${preset.optimizer === 'adam' ? `Adam (β = ${preset.betas?.join(', ')})` : 'RMSprop'}, the '${preset.name}' preset.`;
+    const optimizer = preset.optimizer === 'adam' ? `Adam (β = ${preset.betas?.join(', ')})` : 'RMSprop';
+    const steps = `${preset.criticSteps} critic step${preset.criticSteps === 1 ? '' : 's'}`;
+    this.el.note.textContent = `${session.setup.note} Defaults from the '${preset.name}' preset: ${optimizer}, learning rate ${preset.learningRate}, ${steps} (${preset.paper}).`;
     this.el.heatLabel.textContent = session.setup.heatLabel;
     this.el.modesLegend.textContent = session.distribution.mixture ? 'true modes (3 std)' : '';
     this.updateStatus();

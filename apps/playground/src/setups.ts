@@ -87,7 +87,7 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
         constraints: [weightClipping({ clipValue: 0.01 })],
         heat: { kind: 'auto' },
         heatLabel: 'critic score f(x), scaled to its current range',
-        note: 'Critic weights clipped to [−0.01, 0.01], RMSprop 5e-5, 5 critic steps — Arjovsky et al. 2017.',
+        note: 'Critic E[f(G(z))] − E[f(x)], its weights clipped to [−0.01, 0.01] after every update — Arjovsky et al. 2017.',
       };
     case 'wgan-gp':
       return {
@@ -96,7 +96,7 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
         penalties: [gradientPenalty({ lambda: 10 })],
         heat: { kind: 'auto' },
         heatLabel: 'critic score f(x), scaled to its current range',
-        note: 'Gradient penalty λ = 10, Adam 1e-4 (β = 0, 0.9), 5 critic steps — Gulrajani et al. 2017.',
+        note: 'Critic E[f(G(z))] − E[f(x)] plus the gradient penalty 10·E[(‖∇f(x̂)‖ − 1)²] on interpolates — Gulrajani et al. 2017.',
       };
     case 'sn-hinge':
       return {

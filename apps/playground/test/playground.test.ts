@@ -10,16 +10,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, ARTIFACTS_DIR, buildApp, launchChromium, serveStatic } from './harness.js';
 import type { Browser, StaticServer } from './harness.js';
 
-let server: StaticServer;
-let browser: Browser;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let setupError: unknown;
 const pageErrors: string[] = [];
 
+// A failing beforeAll would mark the tests "skipped"; instead every test fails
+// with the reason (e.g. Chromium missing, and how to install it).
 beforeAll(async () => {
-  // Fail first, and clearly, if Chromium is missing: launching checks for it.
-  browser = await launchChromium();
-  await buildApp(join(APP_DIR, 'dist'));
-  server = await serveStatic(join(APP_DIR, 'dist'));
+  try {
+    browser = await launchChromium();
+    await buildApp(join(APP_DIR, 'dist'));
+    server = await serveStatic(join(APP_DIR, 'dist'));
+  } catch (err) {
+    setupError = err;
+  }
 }, 120_000);
+
+function ready(): { browser: Browser; server: StaticServer } {
+  if (setupError !== undefined) throw setupError;
+  if (browser === undefined || server === undefined) throw new Error('the browser test set-up did not finish');
+  return { browser, server };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -27,8 +39,12 @@ afterAll(async () => {
 });
 
 async function open(query: string): Promise<Page> {
+  const { browser, server } = ready();
   const page = await browser.context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
+  });
   await page.goto(`${server.url}${query}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return page;
@@ -201,7 +217,21 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
-  it('raised no uncaught page errors', () => {
+  it('trains WGAN-GP (double backprop) on webgl too — SwiftShader here', async () => {
+    const page = await open('?loss=wgan-gp&gw=32&gd=2&dw=32&dd=2&batch=64&backend=webgl');
+    expect(await page.textContent('[data-testid="backend-name"]')).toBe('webgl');
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 5, 90_000);
+    await page.click('[data-testid="pause"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
+    expect(await page.textContent('[data-testid="message"]')).toBe('');
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
+    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('raised no uncaught page errors and logged no console errors', () => {
+    ready();
     expect(pageErrors).toEqual([]);
   });
 });
