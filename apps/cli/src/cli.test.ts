@@ -72,6 +72,7 @@ for (const recipe of RECIPES) {
       expect(stepRecords(path.join(out, 'log.jsonl'))).toHaveLength(3);
       const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Record<string, number>;
       expect(metrics['step']).toBe(3);
+      // Numbers, or "Infinity"/"NaN" as strings: never null (JSON cannot hold non-finite numbers).
       expect(Object.values(metrics).every((v) => typeof v === 'string' || Number.isFinite(v))).toBe(true);
     });
     it('samples as PNG and as JSON of the right shape', () => {

@@ -1,6 +1,7 @@
 import { initBackend } from '@gankit/backend';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
+import { jsonNumbers } from '../internal/jsonNumbers.js';
 import { checkpointUrl, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
@@ -36,7 +37,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   await run.trainer.load(checkpointUrl(dir));
   const samples = flags['samples'] as number | undefined;
   const metrics = await run.evaluate(samples !== undefined ? { samples } : {});
-  if (flags['json'] === true) console.log(JSON.stringify({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }));
+  if (flags['json'] === true) console.log(JSON.stringify(jsonNumbers({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics })));
   else {
     console.log(`${recipe.name} at step ${run.trainer.stepCount}`);
     for (const [k, v] of Object.entries(metrics)) console.log(`  ${k.padEnd(22)} ${+v.toFixed(4)}`);

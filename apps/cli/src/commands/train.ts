@@ -6,6 +6,7 @@ import { initBackend } from '@gankit/backend';
 import { checkpointCallback, jsonLinesLogger, nanGuard, sampleGridCallback } from '@gankit/trainers';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
+import { jsonNumbers } from '../internal/jsonNumbers.js';
 import { progressLine } from '../internal/progressLine.js';
 import { checkpointUrl, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
@@ -110,7 +111,7 @@ export async function train(argv: string[]): Promise<number> {
   samples.dispose();
   const evalSamples = flags['eval-samples'] as number | undefined;
   const metrics = await run.evaluate(evalSamples !== undefined ? { samples: evalSamples } : {});
-  await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }, null, 2)}\n`);
+  await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify(jsonNumbers({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }), null, 2)}\n`);
   console.log(`done: ${run.trainer.stepCount} steps. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
   console.log(`wrote ${out}/checkpoint, ${out}/samples.png, ${out}/metrics.json, ${out}/log.jsonl`);
   run.trainer.dispose();
