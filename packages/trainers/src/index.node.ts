@@ -19,6 +19,11 @@ export { ConditionalGanTrainer } from './conditionalGanTrainer.js';
 export type { ConditionalGanTrainerOptions } from './conditionalGanTrainer.js';
 export { VaeTrainer } from './vaeTrainer.js';
 export type { VaeLikelihood, VaeTrainerOptions } from './vaeTrainer.js';
+export { CycleGanTrainer } from './cycleGanTrainer.js';
+export type { CycleGanTrainerOptions } from './cycleGanTrainer.js';
+export { UnitTrainer } from './unitTrainer.js';
+export type { UnitTrainerOptions } from './unitTrainer.js';
+export type { LinearDecay, TranslationDirection } from './internal/translationTrainer.js';
 export { Trainer } from './trainer.js';
 export type { CheckpointInfo, LoadOptions, SampleOptions, SaveOptions } from './trainer.js';
 export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialOptions.js';
@@ -28,12 +33,15 @@ export type {
   AdversarialLoss,
   BatchSource,
   Critic,
+  CycleGanStepLogs,
   GanStepLogs,
   LipschitzConstraint,
   Penalty,
   PenaltyContext,
   StepLogs,
   TrainingBatch,
+  UnitStepLogs,
+  UnpairedBatch,
   VaeStepLogs,
 } from './types.js';
 export type { FitOptions, FitResult, StopReason, TrainerCallback, TrainingContext, TrainingSummary } from './trainerCallback.js';

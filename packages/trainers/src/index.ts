@@ -2,7 +2,8 @@
  * @packageDocumentation
  * Training loops for GANs and VAEs on TensorFlow.js: {@link GanTrainer} (any
  * adversarial loss, penalties, Lipschitz constraints, n critic steps, TTUR,
- * EMA of the generator), {@link ConditionalGanTrainer}, {@link VaeTrainer};
+ * EMA of the generator), {@link ConditionalGanTrainer}, {@link VaeTrainer},
+ * and the unpaired image-translation trainers {@link CycleGanTrainer} and {@link UnitTrainer};
  * callbacks (progress, sample grids, checkpoints, NaN guard); checkpoints with
  * full state and exact resume. The Node entry adds `file://` checkpoint
  * directories and the JSON-lines logger.
@@ -13,6 +14,11 @@ export { ConditionalGanTrainer } from './conditionalGanTrainer.js';
 export type { ConditionalGanTrainerOptions } from './conditionalGanTrainer.js';
 export { VaeTrainer } from './vaeTrainer.js';
 export type { VaeLikelihood, VaeTrainerOptions } from './vaeTrainer.js';
+export { CycleGanTrainer } from './cycleGanTrainer.js';
+export type { CycleGanTrainerOptions } from './cycleGanTrainer.js';
+export { UnitTrainer } from './unitTrainer.js';
+export type { UnitTrainerOptions } from './unitTrainer.js';
+export type { LinearDecay, TranslationDirection } from './internal/translationTrainer.js';
 export { Trainer } from './trainer.js';
 export type { CheckpointInfo, LoadOptions, SampleOptions, SaveOptions } from './trainer.js';
 export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialOptions.js';
@@ -22,12 +28,15 @@ export type {
   AdversarialLoss,
   BatchSource,
   Critic,
+  CycleGanStepLogs,
   GanStepLogs,
   LipschitzConstraint,
   Penalty,
   PenaltyContext,
   StepLogs,
   TrainingBatch,
+  UnitStepLogs,
+  UnpairedBatch,
   VaeStepLogs,
 } from './types.js';
 export type { FitOptions, FitResult, StopReason, TrainerCallback, TrainingContext, TrainingSummary } from './trainerCallback.js';

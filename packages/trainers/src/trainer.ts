@@ -62,7 +62,7 @@ export interface SampleOptions {
  * }
  * ```
  */
-export abstract class Trainer<L extends StepLogs = StepLogs> {
+export abstract class Trainer<L extends StepLogs = StepLogs, B = TrainingBatch> {
   /** The trainer's type, stored in checkpoints. */
   abstract readonly trainerType: string;
   /** The seed the run started from. */
@@ -102,13 +102,14 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
   /**
    * One training step. The caller keeps ownership of the batch (it is not disposed).
    *
-   * @param batch - a batch, or for GANs one batch per critic update (a single batch is reused by all).
+   * @param batch - a batch, or for GANs one batch per critic update (a single batch is reused by all);
+   *   for the translation trainers an unpaired pair of batches `{ a, b }`.
    * @returns the step's logs.
    */
-  async step(batch: TrainingBatch | readonly TrainingBatch[]): Promise<L> {
+  async step(batch: B | readonly B[]): Promise<L> {
     this.enter('step');
     try {
-      const batches = batchList(batch, this.trainerType);
+      const batches = batchList<B>(batch, this.trainerType);
       const start = performance.now();
       const values = await this.runStep(batches);
       this.steps++;
@@ -119,7 +120,7 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
   }
 
   /** The trainer-specific step: checks the batches first, then updates; returns the logged numbers. @internal */
-  protected abstract runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>>;
+  protected abstract runStep(batches: B[]): Promise<Record<string, number | undefined>>;
 
   /**
    * Trains, yielding each step's logs as they come; `fit` is built on it.
@@ -130,8 +131,8 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
    * @param options - steps, callbacks, abort signal.
    * @returns an async generator of logs whose return value is the run's summary.
    */
-  train(dataset: BatchSource, options: FitOptions<L> = {}): AsyncGenerator<L, TrainingSummary<L>, undefined> {
-    return trainingLoop<L>(this, dataset, options);
+  train(dataset: BatchSource<B>, options: FitOptions<L> = {}): AsyncGenerator<L, TrainingSummary<L>, undefined> {
+    return trainingLoop<L, B>(this, dataset, options);
   }
 
   /**
@@ -143,7 +144,7 @@ export abstract class Trainer<L extends StepLogs = StepLogs> {
    * @param options - steps, callbacks, abort signal.
    * @returns why it stopped, the steps done, and every step's logs.
    */
-  async fit(dataset: BatchSource, options: FitOptions<L> = {}): Promise<FitResult<L>> {
+  async fit(dataset: BatchSource<B>, options: FitOptions<L> = {}): Promise<FitResult<L>> {
     const history: L[] = [];
     const run = this.train(dataset, options);
     for (;;) {

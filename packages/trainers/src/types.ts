@@ -148,3 +148,71 @@ export interface VaeStepLogs extends StepLogs {
   /** Global L2 norm of the gradient (encoder and decoder). */
   readonly gradNorm: number;
 }
+
+/**
+ * One step's data for the unpaired translation trainers ({@link CycleGanTrainer},
+ * {@link UnitTrainer}): a batch of each domain, not paired with each other.
+ * Each side is an image tensor `[batch, h, w, c]`, or a batch object with `x`
+ * / `xs` (as `@gankit/datasets` yields them). The two batch sizes may differ.
+ * `fit` disposes both after use.
+ *
+ * @example
+ * ```ts
+ * function* pairs(): Generator<UnpairedBatch> {
+ *   for (;;) yield { a: domainA.nextBatch(), b: domainB.nextBatch() };
+ * }
+ * await trainer.fit(pairs(), { steps: 10_000 });
+ * ```
+ */
+export interface UnpairedBatch {
+  /** Domain A images (or a batch holding them). */
+  readonly a: tf.Tensor | { readonly x: tf.Tensor } | { readonly xs: tf.Tensor };
+  /** Domain B images (or a batch holding them). */
+  readonly b: tf.Tensor | { readonly x: tf.Tensor } | { readonly xs: tf.Tensor };
+}
+
+/** Logs of one {@link CycleGanTrainer} step (losses are means over the batch). */
+export interface CycleGanStepLogs extends StepLogs {
+  /** The generators' total loss: adversarial terms + cycleWeight·cycle + identityWeight·identity. */
+  readonly generatorLoss: number;
+  /** G_BA's adversarial loss against D_A (translations into domain A). */
+  readonly generatorAdversarialA: number;
+  /** G_AB's adversarial loss against D_B (translations into domain B). */
+  readonly generatorAdversarialB: number;
+  /** Cycle-consistency error, mean L1: cycleA + cycleB (unweighted). */
+  readonly cycle: number;
+  /** mean |G_BA(G_AB(a)) − a|. */
+  readonly cycleA: number;
+  /** mean |G_AB(G_BA(b)) − b|. */
+  readonly cycleB: number;
+  /** Identity error, mean L1: |G_BA(a) − a| + |G_AB(b) − b| (unweighted; 0 when its weight is 0). */
+  readonly identity: number;
+  /** D_A's loss (real A against pooled translations into A). */
+  readonly discriminatorLossA: number;
+  /** D_B's loss (real B against pooled translations into B). */
+  readonly discriminatorLossB: number;
+  /** The generators' learning rate used in this step (after any decay). */
+  readonly learningRate: number;
+}
+
+/** Logs of one {@link UnitTrainer} step (losses are means over the batch, each the sum over both domains). */
+export interface UnitStepLogs extends StepLogs {
+  /** The weighted total the encoders and decoders minimise. */
+  readonly generatorLoss: number;
+  /** Adversarial loss of the translations B→A against D_A. */
+  readonly generatorAdversarialA: number;
+  /** Adversarial loss of the translations A→B against D_B. */
+  readonly generatorAdversarialB: number;
+  /** Within-domain reconstruction error, mean L1, both domains. */
+  readonly reconstruction: number;
+  /** ½·mean μ² of both encodings (the unit-variance KL up to its constant). */
+  readonly kl: number;
+  /** Cycle reconstruction error A→B→A and B→A→B, mean L1. */
+  readonly cycleReconstruction: number;
+  /** ½·mean μ² of the re-encoded translations. */
+  readonly cycleKl: number;
+  /** D_A's loss. */
+  readonly discriminatorLossA: number;
+  /** D_B's loss. */
+  readonly discriminatorLossB: number;
+}

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { BatchSource, TrainingBatch } from '../types.js';
 
 /** The batch's examples (`x`, or `xs` as `@gankit/datasets` names them). */
@@ -12,15 +12,24 @@ export function batchX(batch: TrainingBatch, who: string): tf.Tensor {
   return x;
 }
 
-/** Disposes a batch's tensors. */
-export function disposeBatch(batch: TrainingBatch): void {
-  const b = batch as { x?: tf.Tensor; xs?: tf.Tensor; labels?: tf.Tensor };
-  tf.dispose([b.x, b.xs, b.labels].filter((t): t is tf.Tensor => t != null && !t.isDisposed));
+/** Disposes a batch's tensors (`x`, `xs`, `labels`, and the domains `a`, `b` of unpaired batches, tensors or batches themselves). */
+export function disposeBatch(batch: unknown): void {
+  if (batch == null || typeof batch !== 'object') return;
+  if (isTensor(batch)) {
+    if (!batch.isDisposed) batch.dispose();
+    return;
+  }
+  const b = batch as { x?: unknown; xs?: unknown; labels?: unknown; a?: unknown; b?: unknown };
+  for (const part of [b.x, b.xs, b.labels, b.a, b.b]) if (part != null) disposeBatch(part);
+}
+
+function isTensor(value: object): value is tf.Tensor {
+  return typeof (value as Partial<tf.Tensor>).dispose === 'function' && Array.isArray((value as Partial<tf.Tensor>).shape);
 }
 
 /** One batch or a list of batches → a non-empty list. */
-export function batchList(batch: TrainingBatch | readonly TrainingBatch[], who: string): TrainingBatch[] {
-  const list = Array.isArray(batch) ? [...(batch as readonly TrainingBatch[])] : [batch as TrainingBatch];
+export function batchList<B = TrainingBatch>(batch: B | readonly B[], who: string): B[] {
+  const list = Array.isArray(batch) ? [...(batch as readonly B[])] : [batch as B];
   if (list.length === 0) throw new Error(`${who}: step() needs at least one batch`);
   return list;
 }

@@ -23,11 +23,14 @@ export interface TrainerConfiguration {
   readonly hyperparameters: JsonObject;
 }
 
-/** One stored group of tensors: a model's weights (with its topology) or an optimizer's state. */
+/** What a checkpoint entry holds. */
+export type CheckpointEntryKind = 'model' | 'optimizer' | 'tensors';
+
+/** One stored group of tensors: a model's weights (with its topology), an optimizer's state, or plain tensors (e.g. CycleGAN's image pools). */
 export interface CheckpointEntry {
   readonly name: string;
-  readonly kind: 'model' | 'optimizer';
-  /** The model's `toJSON()` topology, or `{ gankitOptimizer: { className, config } }`. */
+  readonly kind: CheckpointEntryKind;
+  /** The model's `toJSON()` topology, `{ gankitOptimizer: { className, config } }`, or any JSON describing the tensors. */
   readonly topology: JsonObject;
   readonly weights: NamedTensor[];
 }
@@ -41,7 +44,7 @@ export interface CheckpointManifest {
   readonly rng: { readonly training: RngState; readonly sampling: RngState };
   readonly configuration: TrainerConfiguration;
   readonly state: JsonObject;
-  readonly entries: ReadonlyArray<{ readonly name: string; readonly kind: 'model' | 'optimizer'; readonly weights: number }>;
+  readonly entries: ReadonlyArray<{ readonly name: string; readonly kind: CheckpointEntryKind; readonly weights: number }>;
   readonly metadata: JsonObject;
   readonly savedAt: string;
 }
@@ -70,7 +73,7 @@ export async function entryToArtifacts(entry: CheckpointEntry): Promise<tf.io.Mo
   const { data, specs } = await tf.io.encodeWeights(entry.weights);
   return {
     modelTopology: entry.topology as unknown as tf.io.ModelArtifacts['modelTopology'],
-    format: entry.kind === 'model' ? 'layers-model' : 'gankit-optimizer-state',
+    format: entry.kind === 'model' ? 'layers-model' : `gankit-${entry.kind === 'optimizer' ? 'optimizer' : 'tensor'}-state`,
     generatedBy: '@gankit/trainers',
     weightSpecs: specs,
     weightData: data,
@@ -78,7 +81,7 @@ export async function entryToArtifacts(entry: CheckpointEntry): Promise<tf.io.Mo
 }
 
 /** Reads a checkpoint entry back from artifacts, tensors in the stored order. */
-export function artifactsToEntry(name: string, kind: 'model' | 'optimizer', artifacts: tf.io.ModelArtifacts, where: string): CheckpointEntry {
+export function artifactsToEntry(name: string, kind: CheckpointEntryKind, artifacts: tf.io.ModelArtifacts, where: string): CheckpointEntry {
   const topology = artifacts.modelTopology;
   if (topology == null || topology instanceof ArrayBuffer || typeof topology !== 'object') {
     throw new Error(`checkpoint ${where}: entry '${name}' has no JSON topology`);

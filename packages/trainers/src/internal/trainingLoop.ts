@@ -11,9 +11,9 @@ import { yieldToEventLoop } from './yieldToEventLoop.js';
  * signal aborts, the data runs out, something throws (after every callback's
  * `onTrainEnd`), or the consumer stops iterating.
  */
-export async function* trainingLoop<L extends StepLogs>(
-  trainer: Trainer<L>,
-  dataset: BatchSource,
+export async function* trainingLoop<L extends StepLogs, B = TrainingBatch>(
+  trainer: Trainer<L, B>,
+  dataset: BatchSource<B>,
   options: FitOptions<L>,
 ): AsyncGenerator<L, TrainingSummary<L>, undefined> {
   const { steps = Infinity, callbacks = [], signal } = options;
@@ -34,7 +34,7 @@ export async function* trainingLoop<L extends StepLogs>(
         reason = 'aborted';
         break;
       }
-      const batches: TrainingBatch[] = [];
+      const batches: B[] = [];
       for (let i = 0; i < trainer.batchesPerStep; i++) {
         const next = await iterator.next();
         if (next.done === true) break;
