@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { NODE_BACKENDS, useBackend } from '@gankit/test-utils';
 import { resumeDifference } from './testing/translationResume.js';
-import { CycleGanTrainer } from './index.node.js';
+import { CheckpointMismatchError, CycleGanTrainer } from './index.node.js';
 import type { CycleGanStepLogs } from './index.node.js';
 import { ImagePool } from './internal/imagePool.js';
 import { Rng } from './internal/rng.js';
@@ -155,5 +155,21 @@ describe('CycleGanTrainer checkpoints', () => {
     const worst = await resumeDifference('cyclegan', dir, 4, NODE_BACKENDS);
     for (const backend of NODE_BACKENDS) expect(worst[backend], backend).toBeLessThanOrEqual(1e-6);
     await useBackend('wasm');
+  });
+});
+
+describe('CycleGanTrainer checkpoints (in process)', () => {
+  it('refuse a checkpoint of a different pool size or cycle weight, naming the differences', async () => {
+    const trainer = new CycleGanTrainer(cycleGanOptions({ poolSize: 4 }));
+    await trainer.fit(unpairedData(0, 2), { steps: 1 });
+    await trainer.save(`file://${dir}/mismatch`);
+    const other = new CycleGanTrainer(cycleGanOptions({ poolSize: 5, cycleWeight: 5 }));
+    const error = await other.load(`file://${dir}/mismatch`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckpointMismatchError);
+    expect(String((error as Error).message)).toMatch(/structure.poolSize: checkpoint 4, this trainer 5/);
+    expect(String((error as Error).message)).toMatch(/hyperparameters.cycleWeight: checkpoint 10, this trainer 5/);
+    expect(other.stepCount).toBe(0);
+    trainer.dispose();
+    other.dispose();
   });
 });

@@ -51,7 +51,8 @@ export interface SampleOptions {
  * What every gankit trainer shares: a step counter, a seeded serializable
  * random-number generator (all randomness a run uses comes from it, so resume
  * is exact), `fit`/`train` loops with callbacks and abort, and checkpoints.
- * Use a concrete trainer: {@link GanTrainer}, {@link ConditionalGanTrainer}, {@link VaeTrainer}.
+ * Use a concrete trainer: {@link GanTrainer}, {@link ConditionalGanTrainer}, {@link VaeTrainer},
+ * {@link CycleGanTrainer}, {@link UnitTrainer}. `B` is the batch type (`{ a, b }` for the translation trainers).
  *
  * @example
  * ```ts

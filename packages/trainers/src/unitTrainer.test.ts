@@ -78,10 +78,7 @@ describe('UnitTrainer shared layers', () => {
     const nets = unitNetworks({ imageSize: 8, channelsA: 1, channelsB: 1, filters: 2, downsamplings: 1, residualBlocks: 0, sharedBlocks: 1, seed: 1 });
     const sharedCount = nets.sharedLayers.flatMap((l) => l.trainableWeights).length;
     const trainer = new UnitTrainer({
-      encoderA: nets.encoderA,
-      encoderB: nets.encoderB,
-      decoderA: nets.decoderA,
-      decoderB: nets.decoderB,
+      ...nets,
       discriminatorA: patchGanDiscriminator({ imageSize: 8, channels: 1, filters: 2, layers: 1, seed: 2 }),
       discriminatorB: patchGanDiscriminator({ imageSize: 8, channels: 1, filters: 2, layers: 1, seed: 3 }),
     });
@@ -98,6 +95,9 @@ describe('UnitTrainer shared layers', () => {
     expect(() => new UnitTrainer(options)).toThrow(/option 'encoderB' shares no variables with encoderA.*allowUnshared: true/);
     expect(() => new UnitTrainer({ ...unitOptions(), ...one, decoderB: other.decoderB })).toThrow(/option 'decoderB' shares no variables with decoderA/);
     expect(() => new UnitTrainer({ ...options, allowUnshared: true })).not.toThrow();
+    const stray = tf.layers.dense({ units: 1 });
+    stray.build([null, 1]);
+    expect(() => new UnitTrainer({ ...unitOptions(), sharedLayers: [stray] })).toThrow(/option 'sharedLayers' lists layers the two domains' networks do not both use/);
   });
 });
 

@@ -42,6 +42,8 @@ export interface UnitTrainerOptions {
   beta2?: number;
   /** Decay both learning rates linearly to 0 over `steps` steps after `start` steps (default: constant). */
   learningRateDecay?: LinearDecay;
+  /** The layers the builder says both domains share (`unitNetworks(…).sharedLayers`); when given, each of their variables is checked to be used by both domains. */
+  sharedLayers?: readonly tf.layers.Layer[];
   /** Train encoders (or decoders) that share no variables — not UNIT, an ablation (default false: refused). */
   allowUnshared?: boolean;
   /** The seed of the latent noise (an integer; default 0). */
@@ -50,7 +52,7 @@ export interface UnitTrainerOptions {
 
 const KNOWN = [
   'encoderA', 'encoderB', 'decoderA', 'decoderB', 'discriminatorA', 'discriminatorB', 'loss', 'ganWeight', 'klWeight', 'reconstructionWeight',
-  'cycleKlWeight', 'cycleReconstructionWeight', 'learningRate', 'beta1', 'beta2', 'learningRateDecay', 'allowUnshared', 'seed',
+  'cycleKlWeight', 'cycleReconstructionWeight', 'learningRate', 'beta1', 'beta2', 'learningRateDecay', 'sharedLayers', 'allowUnshared', 'seed',
 ] as const;
 const OWNER = 'UnitTrainer';
 
@@ -88,7 +90,7 @@ function unitKl(mean: tf.Tensor): tf.Scalar {
  * import { patchGanDiscriminator, unitNetworks } from '@gankit/architectures';
  * const nets = unitNetworks({ imageSize: 32, channelsA: 1, channelsB: 3, filters: 32 });
  * const trainer = new UnitTrainer({
- *   ...nets, // encoderA, encoderB, decoderA, decoderB (sharedLayers is ignored)
+ *   ...nets, // encoderA, encoderB, decoderA, decoderB, and sharedLayers (checked to be shared)
  *   discriminatorA: patchGanDiscriminator({ imageSize: 32, channels: 1 }),
  *   discriminatorB: patchGanDiscriminator({ imageSize: 32, channels: 3 }),
  * });
@@ -163,6 +165,12 @@ export class UnitTrainer extends TranslationTrainer<UnitStepLogs> {
       const how = "UNIT's shared latent space needs them to be the same layer objects (unitNetworks builds them so); pass allowUnshared: true to train without sharing";
       if (encoderShared.length === 0) throw optionError(OWNER, 'encoderB', `shares no variables with encoderA: ${how}`);
       if (decoderShared.length === 0) throw optionError(OWNER, 'decoderB', `shares no variables with decoderA: ${how}`);
+    }
+    if (options.sharedLayers !== undefined) {
+      if (!Array.isArray(options.sharedLayers)) throw optionError(OWNER, 'sharedLayers', `must be an array of layers, got ${show(options.sharedLayers)}`);
+      const both = new Set([...encoderShared, ...decoderShared]);
+      const missing = options.sharedLayers.filter((l) => l.trainableWeights.some((w: { read(): tf.Tensor }) => !both.has(w.read() as tf.Variable)));
+      if (missing.length > 0) throw optionError(OWNER, 'sharedLayers', `lists layers the two domains' networks do not both use: ${missing.map((l) => l.name).join(', ')}`);
     }
     super(OWNER, checkInteger(OWNER, 'seed', options.seed, 0, -(2 ** 31)), { a: eA.input, b: eB.input });
     this.encoderA = eA.model;
