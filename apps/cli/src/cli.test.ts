@@ -35,7 +35,7 @@ describe('gankit list and help', () => {
     expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(RECIPES.map((x) => x.name));
   });
   it('--help works on every command', () => {
-    for (const command of ['train', 'sample', 'eval']) {
+    for (const command of ['train', 'sample', 'eval', 'translate']) {
       const r = gankit(command, '--help');
       expect(r.code, command).toBe(0);
       expect(r.stdout).toContain(`gankit ${command}`);
@@ -65,7 +65,7 @@ for (const recipe of RECIPES) {
   describe(`${recipe.name}: train a few steps, then sample and eval its checkpoint`, () => {
     const out = path.join(ROOT, recipe.name);
     it('trains and writes the checkpoint, pictures, log and metrics', () => {
-      const r = gankit('train', recipe.name, '--steps', '3', '--batch-size', '32', '--out', out, '--eval-samples', '1000');
+      const r = gankit('train', recipe.name, '--steps', '3', '--batch-size', '32', '--out', out, '--eval-samples', '200');
       expect(r.stderr.split('\n').filter((l) => /error/i.test(l))).toEqual([]);
       expect(r.code).toBe(0);
       for (const f of ['recipe.json', 'checkpoint/checkpoint.json', 'samples.png', 'metrics.json', 'log.jsonl']) expect(existsSync(path.join(out, f)), f).toBe(true);
@@ -85,7 +85,7 @@ for (const recipe of RECIPES) {
       if (json.shape.length === 4) expect(json.data.every((v) => v >= 0 && v <= 1)).toBe(true);
     });
     it('evaluates as JSON', () => {
-      const r = gankit('eval', '--checkpoint', out, '--json', '--samples', '1000');
+      const r = gankit('eval', '--checkpoint', out, '--json', '--samples', '200');
       expect(r.code).toBe(0);
       const m = JSON.parse(r.stdout) as Record<string, number>;
       expect(m['recipe']).toBe(recipe.name);
@@ -93,6 +93,32 @@ for (const recipe of RECIPES) {
     });
   });
 }
+
+describe('gankit translate', () => {
+  const out = path.join(ROOT, 'digits-cyclegan');
+  it('translates JSON images A→B and B→A with a translation run, and refuses a non-translation run', () => {
+    const input = path.join(ROOT, 'grey.json');
+    writeFileSync(input, JSON.stringify({ shape: [2, 28, 28, 1], data: Array.from({ length: 2 * 784 }, (_, i) => (i % 28) / 27) }));
+    for (const direction of ['AtoB', 'BtoA']) {
+      const file = path.join(ROOT, `translated-${direction}.json`);
+      const r = gankit('translate', '--checkpoint', out, '--direction', direction, '--input', input, '--out', file);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { shape: number[]; data: number[] };
+      expect(json.shape).toEqual([2, 28, 28, 3]);
+      expect(json.data.every((v) => v >= 0 && v <= 1)).toBe(true);
+    }
+    const r = gankit('translate', '--checkpoint', path.join(ROOT, 'toy2d-gan'), '--direction', 'AtoB', '--input', input, '--out', path.join(ROOT, 'x.json'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("'toy2d-gan' is not a translation recipe");
+  });
+  it('names the input file and what is wrong with it', () => {
+    const bad = path.join(ROOT, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ shape: [1, 28, 28, 1], data: [2] }));
+    const r = gankit('translate', '--checkpoint', out, '--direction', 'AtoB', '--input', bad, '--out', path.join(ROOT, 'y.json'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`--input ${bad}: 'data' must hold 784 numbers in [0, 1]`);
+  });
+});
 
 describe('resume and mismatched runs', () => {
   it('--resume continues to the new total, appending to the log', () => {

@@ -6,6 +6,7 @@
 import { evalCommand, EVAL_HELP } from './commands/evalCommand.js';
 import { sampleCommand, SAMPLE_HELP } from './commands/sampleCommand.js';
 import { train, TRAIN_HELP } from './commands/train.js';
+import { translateCommand, TRANSLATE_HELP } from './commands/translateCommand.js';
 import { UsageError } from './internal/args.js';
 import { RECIPES } from './recipes/index.js';
 
@@ -16,6 +17,7 @@ Commands:
   train <recipe>       train a recipe (progress, sample pictures, checkpoints, log, metrics)
   sample               draw samples from a trained run (PNG or JSON)
   eval                 the recipe's metrics on a trained run
+  translate            translate images with a trained translation recipe (JSON in, JSON out)
 
 Run 'gankit <command> --help' for a command's flags.`;
 
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   train: { run: train, help: TRAIN_HELP },
   sample: { run: sampleCommand, help: SAMPLE_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
+  translate: { run: translateCommand, help: TRANSLATE_HELP },
 };
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

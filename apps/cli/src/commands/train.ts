@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
-import { checkpointCallback, jsonLinesLogger, nanGuard, sampleGridCallback } from '@gankit/trainers';
+import { checkpointCallback, jsonLinesLogger, nanGuard } from '@gankit/trainers';
+import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { jsonNumbers } from '../internal/jsonNumbers.js';
@@ -84,18 +85,24 @@ export async function train(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const result = await run.trainer.fit(run.batches(run.trainer.stepCount), {
+    // A recipe pairs its trainer with batches of the kind that trainer takes (images, or unpaired {a, b}).
+    const trainer = run.trainer as Trainer<StepLogs, unknown>;
+    const result = await trainer.fit(run.batches(run.trainer.stepCount) as BatchSource<unknown>, {
       steps: remaining,
       signal: controller.signal,
       callbacks: [
         nanGuard(),
         progressLine(),
         jsonLinesLogger(path.join(out, 'log.jsonl')),
-        sampleGridCallback((samples, step) => run.writePicture(samples, path.join(out, 'samples', `step-${String(step).padStart(6, '0')}.png`)), {
-          every: recipe.defaults.sampleEvery,
-          count: 1000,
-          seed: 1,
-        }),
+        {
+          // A picture every sampleEvery steps, from fixed seeds so pictures of different steps compare.
+          async onStepEnd(logs) {
+            if (logs.step % recipe.defaults.sampleEvery !== 0) return;
+            const samples = run.sample(run.pictureSamples, { seed: 1 });
+            await run.writePicture(samples, path.join(out, 'samples', `step-${String(logs.step).padStart(6, '0')}.png`));
+            samples.dispose();
+          },
+        },
         checkpointCallback({ destination: checkpointUrl(out), every: recipe.defaults.checkpointEvery }),
       ],
     });
@@ -106,7 +113,7 @@ export async function train(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
   }
-  const samples = run.sample(2500, { seed: 1 });
+  const samples = run.sample(run.pictureSamples === 1000 ? 2500 : run.pictureSamples, { seed: 1 });
   await run.writePicture(samples, path.join(out, 'samples.png'));
   samples.dispose();
   const evalSamples = flags['eval-samples'] as number | undefined;

@@ -60,6 +60,7 @@ export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange): 
 /** The RecipeRun parts an unconditional image GAN on MNIST shares: batches, sampling, pictures, JSON, metrics. */
 export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
   return {
+    pictureSamples: 100,
     batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep),
     sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
     writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),

@@ -58,6 +58,7 @@ export function toy2dParts(
   seed: number,
 ): Omit<RecipeRun, 'trainer'> {
   return {
+    pictureSamples: 1000,
     batches: (completed) => mixtureBatches(mixture, batchSize, seed, completed * trainer.batchesPerStep),
     sample: (n, options) => trainer.sample(n, options.seed === undefined ? {} : { seed: options.seed }),
     writePicture: async (samples, file) => writeScatterPlot(samples.dataSync() as Float32Array, mixture, file),

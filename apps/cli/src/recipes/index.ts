@@ -1,5 +1,7 @@
 import { UsageError } from '../internal/args.js';
 import type { Recipe } from './recipe.js';
+import { digitsCyclegan } from './digitsCyclegan.js';
+import { digitsUnit } from './digitsUnit.js';
 import { mnistCgan } from './mnistCgan.js';
 import { mnistDcgan } from './mnistDcgan.js';
 import { mnistVae } from './mnistVae.js';
@@ -10,7 +12,7 @@ import { toy2dWgan } from './toy2dWgan.js';
 import { toy2dWganGp } from './toy2dWganGp.js';
 
 /** Every recipe, by name, in the order `gankit list` prints them. */
-export const RECIPES: readonly Recipe[] = [toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae];
+export const RECIPES: readonly Recipe[] = [toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae, digitsCyclegan, digitsUnit];
 
 /** Looks a recipe up by name, or says which names exist. */
 export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {

@@ -30,6 +30,7 @@ export const mnistCgan: Recipe = {
     const labelsFor = (n: number, label?: number): number[] => Array.from({ length: n }, (_, i) => label ?? i % 10);
     return {
       trainer,
+      pictureSamples: 100,
       batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep, 'int32'),
       sample: (n, o) => trainer.sample(n, { labels: labelsFor(n, o.label), ...(o.seed === undefined ? {} : { seed: o.seed }) }),
       writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),

@@ -27,6 +27,7 @@ export const mnistVae: Recipe = {
     });
     return {
       trainer,
+      pictureSamples: 100,
       batches: (done) => imageBatches(mnist, batchSize, seed, done),
       sample: (n, o) => tf.tidy(() => tf.reshape(trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }), [n, 28, 28, 1])),
       writePicture: async (s, file) => {

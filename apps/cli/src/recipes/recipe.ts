@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
+import type { BatchSource, StepLogs, Trainer, TrainingBatch, UnpairedBatch } from '@gankit/trainers';
 
 /** The budget and seed a recipe runs with (its defaults, overridden by flags). */
 export interface RecipeOptions {
@@ -18,18 +18,22 @@ export interface SampleJson {
 /** A recipe, built and ready to train. */
 export interface RecipeRun {
   /** The trainer, composed from the packages' public APIs. */
-  readonly trainer: Trainer<StepLogs>;
+  readonly trainer: Trainer<StepLogs, TrainingBatch> | Trainer<StepLogs, UnpairedBatch>;
   /**
    * Endless training batches, starting after `completedSteps` trainer steps, so
    * a resumed run sees exactly the batches it would have seen.
    */
-  batches(completedSteps: number): BatchSource;
+  batches(completedSteps: number): BatchSource<TrainingBatch> | BatchSource<UnpairedBatch>;
   /** Draws `n` samples (optionally for labels) as a tensor the caller disposes. */
   sample(n: number, options: { seed?: number; label?: number }): tf.Tensor;
+  /** How many samples one picture shows (1,000 points for 2-D; 100 images). */
+  readonly pictureSamples: number;
   /** Writes samples as a PNG picture. */
   writePicture(samples: tf.Tensor, file: string): Promise<void>;
   /** Converts samples to the JSON the `sample` command writes. */
   toJson(samples: tf.Tensor, labels?: number[]): SampleJson;
+  /** Translation recipes: maps images (NHWC in [−1, 1]) to the other domain. */
+  translate?(images: tf.Tensor, direction: 'AtoB' | 'BtoA'): tf.Tensor;
   /** The recipe's metrics, by name, on `samples` generated samples (default: the protocol's count). */
   evaluate(options?: { samples?: number }): Promise<Record<string, number>>;
 }

@@ -1,0 +1,104 @@
+import * as tf from '@tensorflow/tfjs';
+import { digitDomains } from '@gankit/datasets';
+import type { DigitDomains, Examples } from '@gankit/datasets';
+import { labelPreservation, loadReferenceClassifier } from '@gankit/metrics';
+import type { BatchSource, UnpairedBatch } from '@gankit/trainers';
+import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
+import { imagesToJson, writeImages } from './images.js';
+
+/** A trainer that translates between the two domains (CycleGanTrainer, UnitTrainer). */
+export interface Translator {
+  translate(images: tf.Tensor, direction: 'AtoB' | 'BtoA'): tf.Tensor;
+  readonly batchesPerStep: number;
+}
+
+/** The two digit domains as the translation recipes use them: both 3-channel in [−1, 1], 28×28. */
+export async function loadDigitDomains(seed: number): Promise<DigitDomains> {
+  return digitDomains({ seed, range: '[-1,1]', channelsA: 3 });
+}
+
+/** Endless unpaired batches {a, b}, each domain shuffled on its own seed; resumable by batch count. */
+export function unpairedBatches(domains: DigitDomains, batchSize: number, seed: number, completed: number): BatchSource<UnpairedBatch> {
+  const pick = (examples: Examples, s: number, i: number): tf.Tensor => {
+    // Batch i of an endless seeded permutation stream: epoch e = ⌊i / per⌋ uses its own shuffle.
+    const per = Math.floor(examples.count / batchSize);
+    const epoch = Math.floor(i / per);
+    const order = permutation(examples.count, s * 7919 + epoch);
+    const size = examples.shape.reduce((a, b) => a * b, 1);
+    const out = new Float32Array(batchSize * size);
+    for (let k = 0; k < batchSize; k++) {
+      const idx = order[(i % per) * batchSize + k]!;
+      out.set(examples.x.subarray(idx * size, (idx + 1) * size), k * size);
+    }
+    return tf.tensor4d(out, [batchSize, ...(examples.shape as [number, number, number])]);
+  };
+  return (function* () {
+    for (let i = completed; ; i++) yield { a: pick(domains.a.train, seed, i), b: pick(domains.b.train, seed + 1, i) };
+  })();
+}
+
+/** A seeded Fisher–Yates permutation of 0…n−1 (mulberry32). */
+function permutation(n: number, seed: number): Int32Array {
+  let a = seed >>> 0;
+  const rand = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [p[i], p[j]] = [p[j]!, p[i]!];
+  }
+  return p;
+}
+
+const firstN = (e: Examples, n: number): tf.Tensor4D =>
+  tf.tensor4d(e.x.subarray(0, n * e.shape.reduce((a, b) => a * b, 1)), [n, ...(e.shape as [number, number, number])]);
+
+/**
+ * The EVALUATION.md translation metrics on the test split: translate A→B and
+ * B→A, classify each result with the classifier of its target domain, report
+ * the accuracy against the source labels (label preservation), and the mean
+ * L1 cycle-reconstruction error.
+ */
+export async function translationMetrics(trainer: Translator, domains: DigitDomains, samples: number): Promise<Record<string, number>> {
+  const n = Math.min(samples, domains.a.test.count, domains.b.test.count);
+  const mnist = await loadReferenceClassifier('mnist');
+  const mnistm = await loadReferenceClassifier('mnistm');
+  const result: Record<string, number> = { samples: n };
+  for (const [direction, source, target, classifier] of [
+    ['AtoB', domains.a.test, 'B', mnistm],
+    ['BtoA', domains.b.test, 'A', mnist],
+  ] as const) {
+    const images = firstN(source, n);
+    const translated = tf.tidy(() => trainer.translate(images, direction));
+    const back = tf.tidy(() => trainer.translate(translated, direction === 'AtoB' ? 'BtoA' : 'AtoB'));
+    const out = await classifier.classify(translated, { range: '[-1,1]' });
+    result[`labelPreservation${direction}`] = labelPreservation(out.probabilities, source.labels!.subarray(0, n)).accuracy;
+    result[`cycleL1${direction === 'AtoB' ? 'ABA' : 'BAB'}`] = tf.tidy(() => tf.mean(tf.abs(tf.sub(back, images))).dataSync()[0]!);
+    void target;
+    tf.dispose([images, translated, back]);
+  }
+  mnist.dispose();
+  mnistm.dispose();
+  return result;
+}
+
+/** The RecipeRun parts both translation recipes share. `sample` shows test digits of A translated to B. */
+export function translationParts(trainer: RecipeRun['trainer'] & Translator, domains: DigitDomains, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+  return {
+    pictureSamples: 100,
+    translate: (images, direction) => trainer.translate(images, direction),
+    batches: (done) => unpairedBatches(domains, batchSize, seed, done * trainer.batchesPerStep),
+    sample: (n) => tf.tidy(() => trainer.translate(firstN(domains.a.test, Math.min(n, domains.a.test.count)), 'AtoB')),
+    writePicture: async (s, file) => {
+      const images = s.rank === 4 ? s : tf.reshape(s, [-1, 28, 28, 3]);
+      await writeImages(images.slice(0, Math.min(images.shape[0]!, 100)), file, '[-1,1]');
+    },
+    toJson: (s): SampleJson => imagesToJson(s, '[-1,1]'),
+    evaluate: (options) => translationMetrics(trainer, domains, options?.samples ?? 10_000),
+  };
+}
