@@ -1,0 +1,68 @@
+/**
+ * `pnpm results [recipe …]`: trains each reference recipe with fixed seeds and
+ * step budgets, evaluates it, stores the numbers in docs/results.json and
+ * rewrites docs/results.md from everything stored — a table per task with our
+ * numbers (mean ± std over seeds), the published anchors of
+ * shared/EVALUATION.md, the targets and whether they are met, the budget, the
+ * backend and the wall time. Nothing in results.md is typed by hand.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { initBackend } from '@gankit/backend';
+import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
+import { findRecipe } from './recipes/index.js';
+import { TASKS } from './results/tasks.js';
+import { renderResults } from './results/render.js';
+import type { RecipeResult, ResultsFile } from './results/render.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const JSON_FILE = path.join(ROOT, 'docs', 'results.json');
+const MD_FILE = path.join(ROOT, 'docs', 'results.md');
+
+async function runRecipe(name: string): Promise<RecipeResult> {
+  const task = TASKS.find((t) => t.recipes.some((r) => r.recipe === name));
+  const spec = task?.recipes.find((r) => r.recipe === name);
+  if (task === undefined || spec === undefined) throw new Error(`results: no task measures '${name}'`);
+  const recipe = findRecipe(name);
+  const info = await initBackend({ quiet: true });
+  const runs: RecipeResult['runs'] = [];
+  for (const seed of spec.seeds) {
+    const run = await recipe.create({ steps: spec.steps, batchSize: recipe.defaults.batchSize, seed });
+    const start = performance.now();
+    const trainer = run.trainer as Trainer<StepLogs, unknown>;
+    await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps });
+    const seconds = (performance.now() - start) / 1000;
+    const metrics = await run.evaluate();
+    runs.push({ seed, seconds, metrics });
+    console.log(`${name} seed ${seed}: ${spec.steps} steps in ${seconds.toFixed(0)} s — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
+    trainer.dispose();
+    tf.disposeVariables();
+  }
+  return {
+    recipe: name,
+    steps: spec.steps,
+    batchSize: recipe.defaults.batchSize,
+    backend: `${info.backend}${info.simd ? ' (SIMD)' : ''}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
+    date: new Date().toISOString().slice(0, 10),
+    runs,
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const stored: ResultsFile = existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
+  const names = argv.length > 0 ? argv : TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
+  for (const name of names) {
+    stored.results[name] = await runRecipe(name);
+    await writeFile(JSON_FILE, `${JSON.stringify(stored, null, 1)}\n`);
+    await writeFile(MD_FILE, renderResults(stored));
+  }
+  await writeFile(MD_FILE, renderResults(stored));
+  console.log(`wrote ${path.relative(ROOT, MD_FILE)} and ${path.relative(ROOT, JSON_FILE)}`);
+}
+
+await main(process.argv.slice(2));

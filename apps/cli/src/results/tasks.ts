@@ -1,0 +1,136 @@
+/**
+ * What docs/results.md measures: per task, the recipes with their seeds and
+ * step budgets, the published anchors (shared/EVALUATION.md) and the targets
+ * (issue 10), each a predicate over our mean numbers.
+ */
+export interface RecipeSpec {
+  recipe: string;
+  seeds: number[];
+  steps: number;
+}
+
+export interface Target {
+  label: string;
+  met: (mean: Record<string, number>) => boolean;
+}
+
+export interface Task {
+  title: string;
+  protocol: string;
+  /** Metric keys shown, with headings and a scale (e.g. × 1 or as a percentage already). */
+  columns: { key: string; heading: string; digits: number }[];
+  recipes: RecipeSpec[];
+  anchors: { method: string; values: string; source: string }[];
+  targets: Record<string, Target[]>;
+}
+
+const FIVE = [0, 1, 2, 3, 4];
+
+export const TASKS: Task[] = [
+  {
+    title: '2-D mixtures (mode collapse)',
+    protocol:
+      'VEEGAN/PacGAN protocol: 2,500 samples; high quality = within 3 std of the nearest centre; a mode is covered if a high-quality sample is nearest to it; reverse KL of the mode histogram of high-quality samples to uniform. Mean ± std over 5 seeds.',
+    columns: [
+      { key: 'modesCovered', heading: 'modes covered', digits: 1 },
+      { key: 'highQualityPercent', heading: '% high quality', digits: 1 },
+      { key: 'reverseKl', heading: 'reverse KL', digits: 3 },
+    ],
+    recipes: [
+      { recipe: 'toy2d-wgan-gp', seeds: FIVE, steps: 2000 },
+      { recipe: 'toy2d-sngan', seeds: FIVE, steps: 3000 },
+      { recipe: 'toy2d-gan', seeds: FIVE, steps: 3000 },
+      { recipe: 'toy2d-wgan', seeds: FIVE, steps: 3000 },
+    ],
+    anchors: [
+      { method: 'GAN', values: 'ring 1 / 99.3 · grid 3.3 / 0.5', source: 'VEEGAN Table 1' },
+      { method: 'Unrolled GAN', values: 'ring 7.6 / 35.6 · grid 23.6 / 16', source: 'VEEGAN Table 1' },
+      { method: 'VEEGAN', values: 'ring 8 / 52.9 · grid 24.6 / 40', source: 'VEEGAN Table 1' },
+      { method: 'WGAN-GP', values: 'ring 6.8 / 59.6 · grid 24.2 / 28.7', source: 'GDPP Table 1' },
+      { method: 'GDPP-GAN', values: 'ring 8.0 / 71.7 · grid 24.8 / 68.5', source: 'GDPP Table 1' },
+      { method: 'PacGAN4', values: 'ring 7.8 / 95.9 · grid 24.8 / 93.6', source: 'PacGAN Table 1' },
+    ],
+    targets: {
+      'toy2d-wgan-gp': [
+        { label: 'grid: ≥ 24.5 of 25 modes', met: (m) => (m['modesCovered'] ?? 0) >= 24.5 },
+        { label: 'grid: ≥ 80% high quality', met: (m) => (m['highQualityPercent'] ?? 0) >= 80 },
+      ],
+      'toy2d-gan': [
+        { label: 'ring: 8 of 8 modes', met: (m) => (m['modesCovered'] ?? 0) >= 8 },
+        { label: 'ring: ≥ 90% high quality', met: (m) => (m['highQualityPercent'] ?? 0) >= 90 },
+      ],
+    },
+  },
+  {
+    title: 'MNIST unconditional (DCGAN, WGAN-GP)',
+    protocol: '10,000 samples; Fréchet distance and KID on the reference classifier’s penultimate features (FID as torch-fidelity computes it); class histogram KL to uniform; mean top-class confidence.',
+    columns: [
+      { key: 'fid', heading: 'classifier FID', digits: 2 },
+      { key: 'kid', heading: 'KID', digits: 4 },
+      { key: 'classHistogramKl', heading: 'class KL', digits: 4 },
+      { key: 'classesPresent', heading: 'classes', digits: 0 },
+      { key: 'meanTopConfidence', heading: 'top confidence', digits: 3 },
+    ],
+    recipes: [
+      { recipe: 'mnist-dcgan', seeds: [0], steps: 3000 },
+      { recipe: 'mnist-wgan-gp', seeds: [0], steps: 2000 },
+    ],
+    anchors: [{ method: 'real test digits', values: 'the floor (computed by @gankit/metrics tests)', source: 'EVALUATION.md' }],
+    targets: {
+      'mnist-dcgan': [
+        { label: 'all 10 classes', met: (m) => (m['classesPresent'] ?? 0) >= 10 },
+        { label: 'class KL ≤ 0.05', met: (m) => (m['classHistogramKl'] ?? Infinity) <= 0.05 },
+      ],
+      'mnist-wgan-gp': [
+        { label: 'all 10 classes', met: (m) => (m['classesPresent'] ?? 0) >= 10 },
+        { label: 'class KL ≤ 0.05', met: (m) => (m['classHistogramKl'] ?? Infinity) <= 0.05 },
+      ],
+    },
+  },
+  {
+    title: 'Conditional GAN on MNIST',
+    protocol: 'Accuracy of the reference classifier on 10,000 samples generated for requested labels (1,000 per class).',
+    columns: [{ key: 'conditionalAccuracy', heading: 'conditional accuracy', digits: 4 }],
+    recipes: [{ recipe: 'mnist-cgan', seeds: [0], steps: 3000 }],
+    anchors: [],
+    targets: { 'mnist-cgan': [{ label: '≥ 95% accuracy', met: (m) => (m['conditionalAccuracy'] ?? 0) >= 0.95 }] },
+  },
+  {
+    title: 'VAE on MNIST',
+    protocol: 'Negative ELBO in nats on the 10,000 test digits, Bernoulli likelihood on pixels in [0, 1] (not binarized).',
+    columns: [
+      { key: 'negativeElbo', heading: '−ELBO (nats)', digits: 2 },
+      { key: 'reconstruction', heading: 'reconstruction', digits: 2 },
+      { key: 'kl', heading: 'KL', digits: 2 },
+    ],
+    recipes: [{ recipe: 'mnist-vae', seeds: [0], steps: 3300 }],
+    anchors: [
+      { method: 'PyTorch examples VAE (latent 20), 7 epochs', values: '≈ 106', source: 'EVALUATION.md' },
+      { method: 'IWAE paper, one stochastic layer (binarized)', values: '−86.76 log-likelihood', source: 'Burda et al. 2016' },
+    ],
+    targets: { 'mnist-vae': [{ label: '−ELBO ≤ 100 nats', met: (m) => (m['negativeElbo'] ?? Infinity) <= 100 }] },
+  },
+  {
+    title: 'Unpaired translation: MNIST ↔ MNIST-M-style digits',
+    protocol: 'Translate the test split A→B and B→A; classify with the target domain’s reference classifier; accuracy against the source labels (label preservation). Also mean L1 cycle reconstruction error.',
+    columns: [
+      { key: 'labelPreservationAtoB', heading: 'A→B accuracy', digits: 4 },
+      { key: 'labelPreservationBtoA', heading: 'B→A accuracy', digits: 4 },
+      { key: 'cycleL1ABA', heading: 'cycle L1 A→B→A', digits: 4 },
+      { key: 'cycleL1BAB', heading: 'cycle L1 B→A→B', digits: 4 },
+    ],
+    recipes: [
+      { recipe: 'digits-cyclegan', seeds: [0], steps: 1000 },
+      { recipe: 'digits-unit', seeds: [0], steps: 1000 },
+    ],
+    anchors: [
+      { method: 'CoGAN (real MNIST-M)', values: '62.0%', source: 'PixelDA Table 1' },
+      { method: 'PixelDA (real MNIST-M)', values: '95.9%', source: 'PixelDA Table 1' },
+      { method: 'target-only (real MNIST-M)', values: '96.5%', source: 'PixelDA Table 1' },
+    ],
+    targets: {
+      'digits-cyclegan': [{ label: '≥ 90% both ways', met: (m) => Math.min(m['labelPreservationAtoB'] ?? 0, m['labelPreservationBtoA'] ?? 0) >= 0.9 }],
+      'digits-unit': [{ label: '≥ 90% both ways', met: (m) => Math.min(m['labelPreservationAtoB'] ?? 0, m['labelPreservationBtoA'] ?? 0) >= 0.9 }],
+    },
+  },
+];
