@@ -112,7 +112,8 @@ export async function launchChromium(options: { gpu?: 'disabled' | 'swiftshader'
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium was not found at ${CHROMIUM_PATH}. The playground's browser tests need Debian's Chromium: ` +
-        '`.ci/run` installs it (apt-get install -y chromium); locally run `apt-get update && apt-get install -y chromium` as root, ' +
+        '`.ci/run` installs it (as does the root `pnpm test`, through scripts/ensure-chromium.mjs, when run as root); ' +
+        'by hand: `apt-get update && apt-get install -y chromium` as root, ' +
         'or set CHROMIUM_PATH to a Chromium binary.',
     );
   }

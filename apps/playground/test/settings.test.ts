@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { LOSS_SETUPS, defaultSettings, parseSettings, presetDefaults, sameTraining, settingsToSearch } from '../src/settings.js';
+
+describe('settings in the URL', () => {
+  it('round-trips every setting through the query string', () => {
+    const settings = { ...defaultSettings('hinge'), distribution: 'two-moons', generatorWidth: 48, latentDim: 5, generatorLearningRate: 3e-5, seed: 9, backend: 'wasm' } as const;
+    expect(parseSettings(settingsToSearch(settings))).toEqual({ settings, problems: [] });
+  });
+
+  it('takes the default setup (WGAN-GP on the grid, 3 × 128, batch 256) from an empty query', () => {
+    const { settings } = parseSettings('');
+    expect(settings).toMatchObject({ distribution: 'grid', loss: 'wgan-gp', generatorWidth: 128, generatorDepth: 3, batchSize: 256, criticSteps: 5, generatorLearningRate: 1e-4, backend: 'auto' });
+  });
+
+  it("starts each loss from its paper's preset: DCGAN Adam 2e-4 × 1, WGAN RMSprop 5e-5 × 5, WGAN-GP Adam 1e-4 × 5", () => {
+    const table = Object.fromEntries(LOSS_SETUPS.map((l) => [l, presetDefaults(l)]));
+    expect(table['non-saturating']).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, criticSteps: 1 });
+    expect(table['wgan']).toEqual({ generatorLearningRate: 5e-5, discriminatorLearningRate: 5e-5, criticSteps: 5 });
+    expect(table['wgan-gp']).toEqual({ generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4, criticSteps: 5 });
+    expect(parseSettings('?loss=wgan').settings.criticSteps).toBe(5);
+  });
+
+  it('ignores and reports unknown or out-of-range values, keeping the defaults', () => {
+    const { settings, problems } = parseSettings('?dist=moon&loss=nope&gw=0&k=2.5&glr=abc&batch=&backend=tpu');
+    expect(settings).toEqual(defaultSettings());
+    expect(problems).toEqual([
+      "loss 'nope' is not one of minimax, non-saturating, least-squares, hinge, wgan, wgan-gp, sn-hinge",
+      "dist 'moon' is not one of ring, grid, spiral, two-moons",
+      "backend 'tpu' is not one of auto, webgpu, webgl, wasm, cpu",
+      'gw=0: must be between 1 and 1024',
+      'glr=abc: not a number',
+      'k=2.5: must be an integer',
+      'batch=: not a number',
+    ]);
+  });
+
+  it('treats a change of backend alone as the same training run', () => {
+    const a = defaultSettings();
+    expect(sameTraining(a, { ...a, backend: 'cpu' })).toBe(true);
+    expect(sameTraining(a, { ...a, batchSize: 64 })).toBe(false);
+  });
+});
