@@ -26,8 +26,8 @@ export interface ClassAccuracy {
  * The accuracy of conditional samples: the fraction of samples generated
  * for a requested label y_i that the reference classifier assigns to y_i,
  * (1/n) Σ_i [arg max_k p_ik = y_i] — the "classification accuracy of
- * conditional samples" used to evaluate class-conditional GANs (e.g.
- * AC-GAN, Odena et al. 2017, §4; CAS-style evaluation, Ravuri & Vinyals 2019).
+ * conditional samples" by a pre-trained classifier used to evaluate
+ * class-conditional GANs (AC-GAN, Odena et al. 2017, §4.1, with Inception).
  * EVALUATION.md's target for the MNIST conditional GAN is ≥ 95%.
  *
  * @param probabilities - n × K class probabilities (or logits) of the generated samples.

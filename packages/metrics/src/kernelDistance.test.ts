@@ -1,4 +1,5 @@
 import { initBackend } from '@gankit/backend';
+import { NODE_BACKENDS, useBackend } from '@gankit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelDistance } from './kernelDistance.js';
 import { normals } from './testing/linearAlgebra.js';
@@ -50,6 +51,18 @@ describe('kernelDistance', () => {
     const f32 = kernelDistance(x, y, { subsets: 4, subsetSize: 250, seed: 7 });
     const f64 = kernelDistance(x, y, { subsets: 4, subsetSize: 250, seed: 7, precision: 'float64' });
     f32.values.forEach((v, i) => expect(Math.abs(v - f64.values[i]!) / Math.abs(f64.values[i]!)).toBeLessThan(1e-4));
+  });
+
+  it('gives the same values with the Gram matrices on the cpu and wasm backends', async () => {
+    const x = gaussianSet(200, 24, 12);
+    const y = gaussianSet(200, 24, 13, 0.3);
+    const results: Float64Array[] = [];
+    for (const backend of NODE_BACKENDS) {
+      await useBackend(backend);
+      results.push(kernelDistance(x, y, { subsets: 3, subsetSize: 150 }).values);
+    }
+    await useBackend('wasm');
+    results[0]!.forEach((v, i) => expect(Math.abs(v - results[1]![i]!) / Math.abs(v)).toBeLessThan(1e-4));
   });
 
   it('is deterministic in its seed', () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@gankit/backend';
 import { digitDomains, loadMnist } from '@gankit/datasets';
 import type { Examples } from '@gankit/datasets';
+import { useBackend } from '@gankit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classHistogramKl } from './classHistogramKl.js';
 import { conditionalAccuracy } from './conditionalAccuracy.js';
@@ -71,6 +72,15 @@ describe('loadReferenceClassifier', () => {
     for (const other of [unit, rgb, fromTensor]) {
       other.features.x.forEach((v, i) => expect(Math.abs(v - base.features.x[i]!)).toBeLessThan(1e-4));
     }
+  });
+
+  it('gives the same features on the cpu and wasm backends', async () => {
+    const few = head(testA, 32);
+    await useBackend('cpu');
+    const cpu = await mnist.classify(few);
+    await useBackend('wasm');
+    const wasm = await mnist.classify(few);
+    cpu.features.x.forEach((v, i) => expect(Math.abs(v - wasm.features.x[i]!)).toBeLessThan(1e-4));
   });
 
   it('gives a small real-data floor: FID of two halves of the test split ≪ FID against noise, class KL ≈ 0', async () => {

@@ -59,12 +59,13 @@ export interface ModeCoverage {
 
 /**
  * Mode coverage of samples from a 2-D mixture (any dimension works), by the
- * protocol of VEEGAN (Srivastava et al. 2017, §5.1) and PacGAN (Lin et al.
- * 2018, §5.1): each sample is assigned to its nearest centre (Euclidean; the
+ * protocol of VEEGAN (Srivastava et al. 2017, §5.1, Table 1) and PacGAN (Lin et al.
+ * 2018, Table 1): each sample is assigned to its nearest centre (Euclidean; the
  * lower index on ties); it is **high quality** if that distance is at most
  * 3 std; a mode is **covered** if at least one high-quality sample is
  * assigned to it. Also the **reverse KL** Σ_k p̂_k log(K p̂_k) of the mode
- * histogram p̂ of the high-quality samples against uniform (PacGAN Table 2).
+ * histogram p̂ of the high-quality samples against uniform (PacGAN reports it
+ * next to modes and % high quality).
  * The protocol draws 2,500 samples and reports the mean ± std over ≥ 5 seeds.
  *
  * @param samples - n × 2 generated points (a tensor, `number[][]`, or `{ x, count, shape: [2] }`).

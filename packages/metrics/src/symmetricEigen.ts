@@ -48,9 +48,9 @@ export interface SymmetricEigen {
  * A = V Λ Vᵀ is reached by plane rotations A ← JᵀAJ, each zeroing one
  * off-diagonal pair (p, q) with t = tan θ = sign(τ)/(|τ| + √(1 + τ²)),
  * τ = (a_qq − a_pp)/(2a_pq), swept row by row until the off-diagonal norm is
- * below `tolerance`·‖A‖_F. Converges quadratically; accurate to a few ulps of
- * ‖A‖ for every eigenvalue, repeated and zero ones included. Cost ≈ 6–10
- * sweeps × 3n³ flops: about 0.1–0.3 s for n = 128 on one core.
+ * below `tolerance`·‖A‖_F. Converges quadratically; in the tests every
+ * eigenvalue, repeated and zero ones included, is within 1e-13·‖A‖ of the
+ * truth. Cost ≈ 10–12 sweeps × 3n³ flops: 0.1–0.2 s for n = 128 on one core.
  *
  * @param matrix - an n × n symmetric matrix (a `number[][]`, a rank-2 tensor, or `{ x, count, shape }`).
  * @param options - `vectors` (true), `tolerance` (1e-14), `maxSweeps` (50), `symmetryTolerance` (1e-8).
