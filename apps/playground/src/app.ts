@@ -234,7 +234,7 @@ export class App {
     const steps = `${preset.criticSteps} critic step${preset.criticSteps === 1 ? '' : 's'}`;
     this.el.note.textContent = `${session.setup.note} Defaults from the '${preset.name}' preset: ${optimizer}, learning rate ${preset.learningRate}, ${steps} (${preset.paper}).`;
     this.el.heatLabel.textContent = session.setup.heatLabel;
-    this.el.modesLegend.textContent = session.distribution.mixture ? 'true modes (3 std)' : '';
+    this.el.modesLegend.hidden = session.distribution.mixture === undefined;
     this.updateStatus();
     await this.refreshViews();
   }

@@ -103,8 +103,8 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
         ...base,
         loss: hingeLoss(),
         wrapLayer: (layer) => spectralNorm(layer),
-        heat: { kind: 'fixed', lo: -1.5, hi: 1.5 },
-        heatLabel: 'D(x), hinge margins at −1 (fake) and +1 (real)',
+        heat: { kind: 'auto' },
+        heatLabel: 'D(x) of the spectrally normalized critic, scaled to its current range',
         note: 'Every critic layer divided by its spectral norm (one power iteration per step) — Miyato et al. 2018.',
       };
   }
