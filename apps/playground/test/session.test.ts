@@ -12,8 +12,7 @@ const small = { generatorWidth: 16, generatorDepth: 2, discriminatorWidth: 16, d
 
 describe('a training session (Node, wasm)', () => {
   for (const loss of LOSS_SETUPS) {
-    const leakFree = loss !== 'sn-hinge'; // see the it.fails below
-    it(`trains ${loss} on every distribution with finite losses${leakFree ? ', and frees every tensor it made' : ''}`, async () => {
+    it(`trains ${loss} on every distribution with finite losses, and frees every tensor it made`, async () => {
       for (const distribution of DISTRIBUTIONS) {
         const before = tf.memory().numTensors;
         const session = new Session({ ...defaultSettings(loss), ...small, distribution });
@@ -27,21 +26,10 @@ describe('a training session (Node, wasm)', () => {
         expect(view.heat.length).toBe(HEAT_RESOLUTION ** 2);
         expect(session.history.step).toEqual([1, 2]);
         session.dispose();
-        if (leakFree) expect(tf.memory().numTensors).toBe(before);
+        expect(tf.memory().numTensors).toBe(before);
       }
     });
   }
-
-  // Known bug, reported: @gankit/losses' SpectralNormalization leaks one tensor per
-  // training-mode forward pass (`this.u.write(tf.keep(tf.clone(u)))` keeps the clone
-  // after the variable took its data). When it is fixed this test fails: drop `.fails`.
-  it.fails('frees every tensor it made with spectral normalization (fails until @gankit/losses fixes its leak)', async () => {
-    const before = tf.memory().numTensors;
-    const session = new Session({ ...defaultSettings('sn-hinge'), ...small });
-    await session.trainStep();
-    session.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
 
   it('clips the WGAN critic to [−0.01, 0.01] and wraps the spectral-norm critic', async () => {
     const wgan = new Session({ ...defaultSettings('wgan'), ...small });

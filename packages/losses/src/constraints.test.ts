@@ -80,7 +80,7 @@ describe('spectralNormEstimate', () => {
 
 /** Runs `n` training forward passes, each advancing the power iteration once. */
 function trainPasses(model: tf.LayersModel, x: tf.Tensor, n: number): void {
-  for (let i = 0; i < n; i++) tf.tidy(() => model.apply(x, { training: true }) as tf.Tensor);
+  for (let i = 0; i < n; i++) tf.dispose(tf.tidy(() => model.apply(x, { training: true }) as tf.Tensor));
 }
 
 for (const backend of NODE_BACKENDS) {
@@ -160,6 +160,18 @@ describe('spectral normalization: state and serialization', () => {
     tf.tidy(() => model.apply(tf.ones([1, 4]), { training: true }) as tf.Tensor);
     expect(u()).not.toEqual(before);
     expect(sn.trainableWeights.map((w) => w.name)).toEqual(sn.layer.trainableWeights.map((w) => w.name));
+  });
+
+  it('leaks no tensor in training or inference passes', async () => {
+    await useBackend('wasm');
+    const input = tf.input({ shape: [3] });
+    const model = tf.model({ inputs: input, outputs: spectralNorm(tf.layers.dense({ units: 4 })).apply(input) as tf.SymbolicTensor });
+    const x = tf.ones([2, 3]);
+    trainPasses(model, x, 2);
+    const before = tf.memory().numTensors;
+    trainPasses(model, x, 20);
+    for (let i = 0; i < 5; i++) tf.dispose(model.predict(x) as tf.Tensor);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('saves through file:// with u, and loads back with identical predictions', async () => {

@@ -116,7 +116,8 @@ export class SpectralNormalization extends tf.layers.Layer {
     let u: tf.Tensor = this.u.read();
     if (training) {
       for (let i = 0; i < this.powerIterations; i++) u = powerIterationStep(wConst, u, this.epsilon).u;
-      this.u.write(tf.keep(tf.clone(u)));
+      // assign() takes its own reference to u's data, so u itself can go with the tidy.
+      this.u.write(u);
     }
     // v = W u / ‖W u‖ for the current u, so σ = vᵀ W u = ‖W u‖ ≤ σ_max; u and v are constants.
     const v = powerIterationStep(wConst, u, this.epsilon).v;
