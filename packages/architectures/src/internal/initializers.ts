@@ -4,15 +4,17 @@ import * as tf from '@tensorflow/tfjs';
 export type Initializer = ReturnType<typeof tf.initializers.zeros>;
 
 /**
- * Hands out weight initializers for one model. With a seed, every call gets
- * its own derived seed (seed, seed + 1, …), so a model is reproducible and
- * no two layers draw the same numbers; without one, tfjs draws freely.
+ * Hands out weight initializers for one model. With a seed s, the k-th call
+ * gets the derived seed s·9973 + k + 1, so a model is reproducible, no two
+ * layers draw the same numbers, and different model seeds do not share
+ * streams. The + 1 matters: tfjs 4.22's randomNormal-based initializers treat
+ * seed 0 as "no seed" and draw freely. Without a seed, tfjs draws freely.
  */
 export class Initializers {
   private next: number | undefined;
 
   constructor(seed: number | undefined) {
-    this.next = seed;
+    this.next = seed === undefined ? undefined : seed * 9973 + 1;
   }
 
   private seed(): { seed?: number } {
