@@ -8,7 +8,7 @@ export interface SpectralNormEstimateOptions {
   iterations?: number;
   /** Kernel axis of the output channels (see {@link SpectralNormalization}). Default: the last axis. */
   outAxis?: number;
-  /** Seed of the random start vector. Default 0. */
+  /** Seed of the random start vector. Default 0 (passed to tfjs as seed + 1: tfjs treats a seed of 0 as "unseeded"). */
   seed?: number;
 }
 
@@ -41,7 +41,7 @@ export function spectralNormEstimate(weight: tf.Tensor, options?: SpectralNormEs
   assertNumber(fn, 'outAxis', outAxis, { min: -weight.rank, max: weight.rank - 1, integer: true });
   return tf.tidy(() => {
     const w = weightMatrix(weight, outAxis);
-    let u: tf.Tensor = tf.randomNormal([w.shape[1]], 0, 1, 'float32', options?.seed ?? 0);
+    let u: tf.Tensor = tf.randomNormal([w.shape[1]], 0, 1, 'float32', (options?.seed ?? 0) + 1);
     let v: tf.Tensor = tf.zeros([w.shape[0]]);
     for (let i = 0; i < iterations; i++) {
       const next = powerIterationStep(w, u, 1e-12);
