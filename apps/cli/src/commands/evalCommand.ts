@@ -1,8 +1,7 @@
-import { initBackend } from '@gankit/backend';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { jsonNumbers } from '../internal/jsonNumbers.js';
-import { checkpointUrl, readRunRecord } from '../internal/runDirectory.js';
+import { openRun, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const EVAL_FLAGS: Record<string, FlagSpec> = {
@@ -32,9 +31,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const dir = flags['checkpoint'] as string;
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
-  await initBackend({ quiet: true });
-  const run = await recipe.create(record.options);
-  await run.trainer.load(checkpointUrl(dir));
+  const run = await openRun(recipe, record, dir);
   const samples = flags['samples'] as number | undefined;
   const metrics = await run.evaluate(samples !== undefined ? { samples } : {});
   if (flags['json'] === true) console.log(JSON.stringify(jsonNumbers({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics })));

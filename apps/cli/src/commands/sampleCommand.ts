@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { initBackend } from '@gankit/backend';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
-import { checkpointUrl, readRunRecord } from '../internal/runDirectory.js';
+import { openRun, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const SAMPLE_FLAGS: Record<string, FlagSpec> = {
@@ -43,9 +42,7 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   if (flags['label'] !== undefined && recipe.conditional !== true) {
     throw new UsageError(`--label applies to conditional recipes; '${recipe.name}' is not one`);
   }
-  await initBackend({ quiet: true });
-  const run = await recipe.create(record.options);
-  await run.trainer.load(checkpointUrl(dir));
+  const run = await openRun(recipe, record, dir);
   const n = flags['n'] as number;
   const label = flags['label'] as number | undefined;
   const samples = run.sample(n, { seed: (flags['seed'] as number | undefined) ?? 0, ...(label !== undefined ? { label } : {}) });

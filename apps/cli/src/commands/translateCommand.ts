@@ -6,7 +6,7 @@ import { initBackend } from '@gankit/backend';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { imagesToJson } from '../internal/images.js';
-import { checkpointUrl, readRunRecord } from '../internal/runDirectory.js';
+import { openRun, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 
 export const TRANSLATE_FLAGS: Record<string, FlagSpec> = {
@@ -67,9 +67,8 @@ export async function translateCommand(argv: string[]): Promise<number> {
   const recipe = findRecipe(record.recipe);
   await initBackend({ quiet: true });
   const images = await readImages(flags['input'] as string);
-  const run = await recipe.create(record.options);
+  const run = await openRun(recipe, record, dir);
   if (run.translate === undefined) throw new UsageError(`--checkpoint ${dir}: '${recipe.name}' is not a translation recipe`);
-  await run.trainer.load(checkpointUrl(dir));
   const translated = tf.tidy(() => run.translate!(images, flags['direction'] as 'AtoB' | 'BtoA'));
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, JSON.stringify(imagesToJson(translated, '[-1,1]')));

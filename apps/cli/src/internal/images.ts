@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { Dataset, loadMnist, writeImageGrid } from '@gankit/datasets';
-import type { Examples, PixelRange } from '@gankit/datasets';
+import type { BatchIterator, Examples, PixelRange } from '@gankit/datasets';
 import { imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
-import type { BatchSource } from '@gankit/trainers';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
 
 /**
  * Endless shuffled batches of an image set, resumable: after `completedBatches`
  * batches it starts at (epoch, batch) = divmod(completedBatches, batches per epoch).
  */
-export function imageBatches(examples: Examples, batchSize: number, seed: number, completedBatches: number, labels: 'int32' | 'none' = 'none'): BatchSource {
+export function imageBatches(examples: Examples, batchSize: number, seed: number, completedBatches: number, labels: 'int32' | 'none' = 'none'): BatchIterator {
   const dataset = new Dataset(examples);
   const perEpoch = dataset.batchesPerEpoch(batchSize, true);
   return dataset.batches({

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { RecipeOptions } from '../recipes/recipe.js';
+import { initBackend } from '@gankit/backend';
+import type { Recipe, RecipeOptions, RecipeRun } from '../recipes/recipe.js';
 import { UsageError } from './args.js';
 
 /** What `train` records next to a checkpoint so `sample`, `eval` and `--resume` rebuild the same recipe. */
@@ -32,4 +33,15 @@ export async function readRunRecord(dir: string, flag: string): Promise<RunRecor
   } catch (err) {
     throw new UsageError(`${flag} ${dir}: ${RECORD} is not valid (${(err as Error).message})`);
   }
+}
+
+/**
+ * Rebuilds a trained run for `sample`, `eval` and `translate`: initialises the
+ * backend, creates the recipe with the run's options and loads its checkpoint.
+ */
+export async function openRun(recipe: Recipe, record: RunRecord, dir: string): Promise<RecipeRun> {
+  await initBackend({ quiet: true });
+  const run = await recipe.create(record.options);
+  await run.trainer.load(checkpointUrl(dir));
+  return run;
 }

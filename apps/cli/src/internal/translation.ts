@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { digitDomains } from '@gankit/datasets';
-import type { DigitDomains, Examples } from '@gankit/datasets';
+import type { Batch, DigitDomains, Examples } from '@gankit/datasets';
 import { labelPreservation, loadReferenceClassifier } from '@gankit/metrics';
 import type { BatchSource, UnpairedBatch } from '@gankit/trainers';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
-import { imagesToJson, writeImages } from './images.js';
+import { imageBatches, imagesToJson, writeImages } from './images.js';
 
 /** A trainer that translates between the two domains (CycleGanTrainer, UnitTrainer). */
 export interface Translator {
@@ -17,42 +17,16 @@ export async function loadDigitDomains(seed: number): Promise<DigitDomains> {
   return digitDomains({ seed, range: '[-1,1]', channelsA: 3 });
 }
 
-/** Endless unpaired batches {a, b}, each domain shuffled on its own seed; resumable by batch count. */
+/**
+ * Endless unpaired batches {a, b}: each domain is its own seeded, shuffled,
+ * resumable `Dataset` stream (seed and seed + 1), zipped; resumable by batch count.
+ */
 export function unpairedBatches(domains: DigitDomains, batchSize: number, seed: number, completed: number): BatchSource<UnpairedBatch> {
-  const pick = (examples: Examples, s: number, i: number): tf.Tensor => {
-    // Batch i of an endless seeded permutation stream: epoch e = ⌊i / per⌋ uses its own shuffle.
-    const per = Math.floor(examples.count / batchSize);
-    const epoch = Math.floor(i / per);
-    const order = permutation(examples.count, s * 7919 + epoch);
-    const size = examples.shape.reduce((a, b) => a * b, 1);
-    const out = new Float32Array(batchSize * size);
-    for (let k = 0; k < batchSize; k++) {
-      const idx = order[(i % per) * batchSize + k]!;
-      out.set(examples.x.subarray(idx * size, (idx + 1) * size), k * size);
-    }
-    return tf.tensor4d(out, [batchSize, ...(examples.shape as [number, number, number])]);
-  };
+  const a = imageBatches(domains.a.train, batchSize, seed, completed);
+  const b = imageBatches(domains.b.train, batchSize, seed + 1, completed);
   return (function* () {
-    for (let i = completed; ; i++) yield { a: pick(domains.a.train, seed, i), b: pick(domains.b.train, seed + 1, i) };
+    for (;;) yield { a: a.next().value as Batch, b: b.next().value as Batch };
   })();
-}
-
-/** A seeded Fisher–Yates permutation of 0…n−1 (mulberry32). */
-function permutation(n: number, seed: number): Int32Array {
-  let a = seed >>> 0;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const p = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [p[i], p[j]] = [p[j]!, p[i]!];
-  }
-  return p;
 }
 
 const firstN = (e: Examples, n: number): tf.Tensor4D =>
