@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@gankit/backend';
+import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
@@ -34,7 +35,14 @@ async function runRecipe(name: string): Promise<RecipeResult> {
     const run = await recipe.create({ steps: spec.steps, batchSize: recipe.defaults.batchSize, seed });
     const start = performance.now();
     const trainer = run.trainer as Trainer<StepLogs, unknown>;
-    await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps });
+    const every = Math.max(1, Math.round(spec.steps / 20));
+    const report = progressCallback(
+      (e) => {
+        if (e.phase === 'step') console.log(`${name} seed ${seed}: step ${e.step}/${spec.steps}, ${e.elapsedSeconds.toFixed(0)} s, ETA ${(e.etaSeconds ?? 0).toFixed(0)} s`);
+      },
+      { every },
+    );
+    await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps, callbacks: [report] });
     const seconds = (performance.now() - start) / 1000;
     const metrics = await run.evaluate();
     runs.push({ seed, seconds, metrics });
@@ -53,15 +61,22 @@ async function runRecipe(name: string): Promise<RecipeResult> {
   };
 }
 
+async function readStored(): Promise<ResultsFile> {
+  return existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
+}
+
 async function main(argv: string[]): Promise<void> {
-  const stored: ResultsFile = existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
   const names = argv.length > 0 ? argv : TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
   for (const name of names) {
-    stored.results[name] = await runRecipe(name);
+    const result = await runRecipe(name);
+    // Re-read just before writing: several `pnpm results` may run side by side
+    // (one per core), each adding its own recipes.
+    const stored = await readStored();
+    stored.results[name] = result;
     await writeFile(JSON_FILE, `${JSON.stringify(stored, null, 1)}\n`);
     await writeFile(MD_FILE, renderResults(stored));
   }
-  await writeFile(MD_FILE, renderResults(stored));
+  await writeFile(MD_FILE, renderResults(await readStored()));
   console.log(`wrote ${path.relative(ROOT, MD_FILE)} and ${path.relative(ROOT, JSON_FILE)}`);
 }
 

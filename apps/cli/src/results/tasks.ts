@@ -72,7 +72,7 @@ export const TASKS: Task[] = [
       { key: 'meanTopConfidence', heading: 'top confidence', digits: 3 },
     ],
     recipes: [
-      { recipe: 'mnist-dcgan', seeds: [0], steps: 3000 },
+      { recipe: 'mnist-dcgan', seeds: [0], steps: 2000 },
       { recipe: 'mnist-wgan-gp', seeds: [0], steps: 2000 },
     ],
     anchors: [{ method: 'real test digits', values: 'the floor (computed by @gankit/metrics tests)', source: 'EVALUATION.md' }],
@@ -91,7 +91,7 @@ export const TASKS: Task[] = [
     title: 'Conditional GAN on MNIST',
     protocol: 'Accuracy of the reference classifier on 10,000 samples generated for requested labels (1,000 per class).',
     columns: [{ key: 'conditionalAccuracy', heading: 'conditional accuracy', digits: 4 }],
-    recipes: [{ recipe: 'mnist-cgan', seeds: [0], steps: 3000 }],
+    recipes: [{ recipe: 'mnist-cgan', seeds: [0], steps: 2000 }],
     anchors: [],
     targets: { 'mnist-cgan': [{ label: '≥ 95% accuracy', met: (m) => (m['conditionalAccuracy'] ?? 0) >= 0.95 }] },
   },
