@@ -18,6 +18,9 @@ export const sharedConfig = defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // Test files run side by side, one process each: keep each on one wasm
+    // thread unless asked (the threaded path has its own test in @gankit/backend).
+    env: { GANKIT_WASM_THREADS: process.env['GANKIT_WASM_THREADS'] ?? '1' },
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,9 +3,12 @@
  * Node entry of `@gankit/backend`: everything in the browser entry, plus the
  * `file://` model router, registered by {@link initBackend}.
  */
+import * as tf from '@tensorflow/tfjs';
 import { initBackend as initBackendCommon } from './initBackend.js';
 import type { BackendInfo, InitBackendOptions } from './initBackend.js';
 import { registerFileSystemRouter } from './io/fileSystemRouter.js';
+import { enableNodeWasmThreads, resolveThreads } from './internal/nodeWasmThreads.js';
+import { readEnv } from './internal/platform.js';
 
 export { BACKEND_NAMES } from './initBackend.js';
 export type { BackendInfo, BackendName, InitBackendOptions } from './initBackend.js';
@@ -18,7 +21,9 @@ export { FileSystemHandler, fileSystemRouter, registerFileSystemRouter } from '.
  * `model.save('file://dir')` and `tf.loadLayersModel('file://dir/model.json')`
  * work without tfjs-node.
  *
- * @param options - force a backend (`'wasm' | 'cpu' | 'tensorflow'`), or silence the fallback note.
+ * In Node the wasm backend computes on every core by default (`threads`).
+ *
+ * @param options - force a backend (`'wasm' | 'cpu' | 'tensorflow'`), set the wasm threads, or silence the fallback note.
  * @returns the backend chosen, SIMD and threads, and the patches in force.
  *
  * @example
@@ -31,5 +36,38 @@ export { FileSystemHandler, fileSystemRouter, registerFileSystemRouter } from '.
  */
 export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
   registerFileSystemRouter();
+  const opts = options ?? {};
+  if (typeof opts === 'object' && !wasmStarted()) {
+    const threads = resolveThreads(opts.threads, readEnv('GANKIT_WASM_THREADS'));
+    if (threads > 1) {
+      const undo = enableNodeWasmThreads(threads);
+      try {
+        const info = await initBackendCommon(opts);
+        if (info.backend === 'wasm') unrefPoolWorkers();
+        return info;
+      } finally {
+        undo();
+      }
+    }
+  }
   return initBackendCommon(options);
+}
+
+/**
+ * The pool's threads wait for work forever; their workers must not keep Node
+ * alive once the program is done (while a kernel runs the main thread waits
+ * for them anyway).
+ */
+function unrefPoolWorkers(): void {
+  const pthreads = (tf.backend() as unknown as { wasm?: { PThread?: { runningWorkers?: { unref?: () => void }[]; unusedWorkers?: { unref?: () => void }[] } } }).wasm?.PThread;
+  for (const w of [...(pthreads?.runningWorkers ?? []), ...(pthreads?.unusedWorkers ?? [])]) w.unref?.();
+}
+
+/** Whether tfjs has already created the wasm backend (its thread count is then fixed). */
+function wasmStarted(): boolean {
+  try {
+    return tf.engine().registry['wasm'] !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,15 @@ export interface InitBackendOptions {
   wasmPaths?: string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
   /** Do not print the one-line fallback reason. */
   quiet?: boolean;
+  /**
+   * Node only: threads for the wasm backend's XNNPACK kernels (matmul, conv):
+   * `'auto'` (the default) uses every core, up to 8; `1` runs tfjs's
+   * single-threaded build. The `GANKIT_WASM_THREADS` environment variable does
+   * the same (the option wins). Takes effect when the wasm backend is first
+   * initialised. Results do not depend on it. In browsers tfjs decides (threads
+   * need a cross-origin-isolated page).
+   */
+  threads?: number | 'auto';
 }
 
 /** What {@link initBackend} chose. */
@@ -35,7 +44,7 @@ export interface BackendInfo {
   platform: 'node' | 'browser';
   /** Whether the wasm backend runs its SIMD build (false for other backends). */
   simd: boolean;
-  /** Threads the backend computes with (1 for wasm in Node: tfjs disables wasm threads there). */
+  /** Threads the backend's kernels compute with (wasm: XNNPACK's pool; 1 for other backends). */
   threads: number;
   /** Kernels gankit registered for wasm, and gradients it replaced. */
   patches: { kernels: string[]; gradients: string[] };
