@@ -7,21 +7,25 @@ import { imageBatches, imagesToJson, writeImages } from '../internal/images.js';
 import type { Recipe } from './recipe.js';
 
 /**
- * The VAE of the PyTorch examples (Kingma & Welling 2014): MLP encoder
- * 784→400→(μ, log σ²) with 20 latents, decoder 20→400→784 logits, Bernoulli
- * likelihood on pixels in [0, 1], Adam 1e-3, batch 128. Evaluated by the
- * negative ELBO in nats on the test split (anchor: about 106 after 7 epochs).
+ * An MLP VAE (Kingma & Welling 2014) a size up from the PyTorch examples one:
+ * encoder 784→512→512→(μ, log σ²) with 32 latents, decoder 32→512→512→784
+ * logits, Bernoulli likelihood on pixels in [0, 1], Adam 1e-3, batch 128,
+ * 20 epochs (9,360 steps). Evaluated by the negative ELBO in nats on the test
+ * split. The PyTorch examples VAE (400 units, 20 latents) reaches about 106
+ * after 7 epochs, and so does this recipe's with those sizes (107.2 measured);
+ * the larger one measured 105.9 / 101.9 / 100.4 / 99.2 after 5 / 10 / 15 / 20
+ * epochs (seed 0).
  */
 export const mnistVae: Recipe = {
   name: 'mnist-vae',
-  summary: 'VAE on MNIST (MLP 400, 20 latents, Bernoulli likelihood); eval: −ELBO in nats',
-  defaults: { steps: 3300, batchSize: 128, seed: 0, sampleEvery: 500, checkpointEvery: 500 },
+  summary: 'VAE on MNIST (MLP 2×512, 32 latents, Bernoulli likelihood); eval: −ELBO in nats',
+  defaults: { steps: 9360, batchSize: 128, seed: 0, sampleEvery: 1000, checkpointEvery: 1000 },
   async create({ batchSize, seed }) {
     // The MLP VAE sees each digit as a flat vector of 784 pixels: same buffer, another shape.
     const mnist = { ...(await loadMnist({ split: 'train', range: '[0,1]' })), shape: [784] };
     const trainer = new VaeTrainer({
-      encoder: mlpVaeEncoder({ seed }),
-      decoder: mlpVaeDecoder({ seed: seed + 1 }),
+      encoder: mlpVaeEncoder({ hiddenUnits: [512, 512], latentDim: 32, seed }),
+      decoder: mlpVaeDecoder({ hiddenUnits: [512, 512], latentDim: 32, seed: seed + 1 }),
       learningRate: 1e-3,
       seed,
     });

@@ -103,7 +103,7 @@ export const TASKS: Task[] = [
       { key: 'reconstruction', heading: 'reconstruction', digits: 2 },
       { key: 'kl', heading: 'KL', digits: 2 },
     ],
-    recipes: [{ recipe: 'mnist-vae', seeds: [0], steps: 3300 }],
+    recipes: [{ recipe: 'mnist-vae', seeds: [0], steps: 9360 }],
     anchors: [
       { method: 'PyTorch examples VAE (latent 20), 7 epochs', values: '≈ 106', source: 'EVALUATION.md' },
       { method: 'IWAE paper, one stochastic layer (binarized)', values: '−86.76 log-likelihood', source: 'Burda et al. 2016' },
