@@ -16,7 +16,7 @@ export const mnistCgan: Recipe = {
   name: 'mnist-cgan',
   summary: 'conditional DCGAN on MNIST (projection discriminator); sample --label L',
   conditional: true,
-  defaults: { steps: 3000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
+  defaults: { steps: 2000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
   async create({ batchSize, seed }) {
     const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
     const trainer = new ConditionalGanTrainer({

@@ -13,7 +13,7 @@ import type { Recipe } from './recipe.js';
 export const mnistDcgan: Recipe = {
   name: 'mnist-dcgan',
   summary: 'DCGAN on MNIST (non-saturating loss, Adam 2e-4 β₁ 0.5)',
-  defaults: { steps: 3000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
+  defaults: { steps: 2000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
   async create({ batchSize, seed }) {
     const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
     const trainer = new GanTrainer({

@@ -73,7 +73,7 @@ export const TASKS: Task[] = [
     ],
     recipes: [
       { recipe: 'mnist-dcgan', seeds: [0], steps: 2000 },
-      { recipe: 'mnist-wgan-gp', seeds: [0], steps: 2000 },
+      { recipe: 'mnist-wgan-gp', seeds: [0], steps: 1000 },
     ],
     anchors: [{ method: 'real test digits', values: 'the floor (computed by @gankit/metrics tests)', source: 'EVALUATION.md' }],
     targets: {
