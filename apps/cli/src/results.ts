@@ -54,7 +54,7 @@ async function runRecipe(name: string): Promise<RecipeResult> {
     recipe: name,
     steps: spec.steps,
     batchSize: recipe.defaults.batchSize,
-    backend: `${info.backend}${info.simd ? ' (SIMD)' : ''}`,
+    backend: `${info.backend}${info.simd ? ' (SIMD)' : ''}${info.threads > 1 ? `, ${info.threads} threads` : ''}`,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
     runs,
