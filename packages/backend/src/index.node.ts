@@ -36,21 +36,18 @@ export { FileSystemHandler, fileSystemRouter, registerFileSystemRouter } from '.
  */
 export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
   registerFileSystemRouter();
-  const opts = options ?? {};
-  if (typeof opts === 'object' && !wasmStarted()) {
-    const threads = resolveThreads(opts.threads, readEnv('GANKIT_WASM_THREADS'));
-    if (threads > 1) {
-      const undo = enableNodeWasmThreads(threads);
-      try {
-        const info = await initBackendCommon(opts);
-        if (info.backend === 'wasm') unrefPoolWorkers();
-        return info;
-      } finally {
-        undo();
-      }
-    }
+  // Anything but an object (or nothing) is refused by the common entry.
+  if (options !== undefined && (options === null || typeof options !== 'object')) return initBackendCommon(options);
+  const threads = resolveThreads(options?.threads, readEnv('GANKIT_WASM_THREADS'));
+  if (threads === 1 || wasmStarted()) return initBackendCommon(options);
+  const undo = enableNodeWasmThreads(threads);
+  try {
+    const info = await initBackendCommon(options);
+    if (info.backend === 'wasm') unrefPoolWorkers();
+    return info;
+  } finally {
+    undo();
   }
-  return initBackendCommon(options);
 }
 
 /**

@@ -18,6 +18,11 @@ describe('initBackend in Node', () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
   });
 
+  it('refuses options that are not an object, naming the argument', async () => {
+    await expect(initBackend(null as never)).rejects.toThrow(/initBackend: 'options' must be an object, got null/);
+    await expect(initBackend('wasm' as never)).rejects.toThrow(/'options' must be an object, got wasm/);
+  });
+
   it('is idempotent: a second call returns the same result', async () => {
     const a = await initBackend();
     const b = await initBackend();
