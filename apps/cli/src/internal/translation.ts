@@ -48,8 +48,8 @@ export async function translationMetrics(trainer: Translator, domains: DigitDoma
     ['BtoA', domains.b.test, 'A', mnist],
   ] as const) {
     const images = firstN(source, n);
-    const translated = translateInChunks(trainer, images, direction);
-    const back = translateInChunks(trainer, translated, direction === 'AtoB' ? 'BtoA' : 'AtoB');
+    const translated = trainer.translate(images, direction);
+    const back = trainer.translate(translated, direction === 'AtoB' ? 'BtoA' : 'AtoB');
     const out = await classifier.classify(translated, { range: '[-1,1]' });
     result[`labelPreservation${direction}`] = labelPreservation(out.probabilities, source.labels!.subarray(0, n)).accuracy;
     result[`cycleL1${direction === 'AtoB' ? 'ABA' : 'BAB'}`] = tf.tidy(() => tf.mean(tf.abs(tf.sub(back, images))).dataSync()[0]!);
@@ -59,21 +59,6 @@ export async function translationMetrics(trainer: Translator, domains: DigitDoma
   mnist.dispose();
   mnistm.dispose();
   return result;
-}
-
-/**
- * Translates a large set a chunk at a time: the networks' full-resolution
- * activations for 10,000 images at once would pass wasm's 4 GB memory.
- */
-function translateInChunks(trainer: Translator, images: tf.Tensor, direction: 'AtoB' | 'BtoA', chunk = 500): tf.Tensor {
-  const n = images.shape[0]!;
-  const parts: tf.Tensor[] = [];
-  for (let start = 0; start < n; start += chunk) {
-    parts.push(tf.tidy(() => trainer.translate(images.slice(start, Math.min(chunk, n - start)), direction)));
-  }
-  const out = parts.length === 1 ? parts[0]! : tf.concat(parts);
-  if (parts.length > 1) tf.dispose(parts);
-  return out;
 }
 
 /** The RecipeRun parts both translation recipes share. `sample` shows test digits of A translated to B. */

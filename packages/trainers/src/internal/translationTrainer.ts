@@ -137,8 +137,25 @@ export abstract class TranslationTrainer<L extends StepLogs> extends Trainer<L, 
   translate(images: tf.Tensor, direction: TranslationDirection): tf.Tensor {
     if (direction !== 'AtoB' && direction !== 'BtoA') throw new Error(`${this.owner}.translate: direction must be 'AtoB' or 'BtoA', got ${show(direction)}`);
     this.checkImages(images, direction === 'AtoB' ? 'a' : 'b', `${this.owner}.translate`);
-    return tf.tidy(() => this.translateImages(images, direction));
+    // A chunk at a time: the networks' full-resolution activations for
+    // thousands of images at once would pass wasm's 4 GB memory. Inference is
+    // per image, so the result is the same.
+    const n = images.shape[0]!;
+    const chunk = this.translateChunk;
+    if (n <= chunk) return tf.tidy(() => this.translateImages(images, direction));
+    const parts: tf.Tensor[] = [];
+    try {
+      for (let start = 0; start < n; start += chunk) {
+        parts.push(tf.tidy(() => this.translateImages(images.slice(start, Math.min(chunk, n - start)), direction)));
+      }
+      return tf.concat(parts);
+    } finally {
+      tf.dispose(parts);
+    }
   }
+
+  /** Images {@link translate} runs through the networks at once. @internal */
+  protected translateChunk = 500;
 
   /** The translation itself (inside tf.tidy). @internal */
   protected abstract translateImages(images: tf.Tensor, direction: TranslationDirection): tf.Tensor;
