@@ -15,6 +15,14 @@ export type GanTrainerOptions = AdversarialTrainerOptions;
  * `learningRates` sets TTUR rates (Heusel et al. 2017). Every random draw comes
  * from the trainer's seeded generator, so a run resumes exactly from a checkpoint.
  *
+ * `packing: m` trains a PacGAN (Lin et al. 2018): the discriminator scores
+ * packs of m samples, all real or all generated, concatenated on the last
+ * axis; for a batch of B samples it sees B/m packs,
+ *
+ *   L_D = loss.discriminator(D(pack(x)), D(pack(G(z)))),  L_G = loss.generator(D(pack(G(z)))),
+ *
+ * so a generator that drops modes makes packs that look unlike real packs.
+ *
  * Both networks run in training mode during updates (batch norm uses batch
  * statistics; spectral-norm layers update themselves), and every optimizer
  * update is given its network's variables explicitly.
@@ -30,6 +38,14 @@ export type GanTrainerOptions = AdversarialTrainerOptions;
  *   callbacks: [nanGuard(), checkpointCallback({ destination: 'file://runs/gan', every: 500 })],
  * });
  * const samples = trainer.sample(64); // from the EMA generator
+ *
+ * // PacGAN4 on 2-D points: the discriminator takes 4 points at once.
+ * const pacgan = new GanTrainer({
+ *   generator: mlpGenerator(),
+ *   discriminator: mlpDiscriminator({ inputDim: 2 * 4 }),
+ *   loss: nonSaturatingLoss(),
+ *   packing: 4,
+ * });
  * ```
  */
 export class GanTrainer extends AdversarialTrainer {

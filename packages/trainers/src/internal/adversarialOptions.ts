@@ -5,6 +5,7 @@ import type { AdversarialLoss, LipschitzConstraint, Penalty } from '../types.js'
 import { detectLabelFormat } from './labels.js';
 import type { LabelFormat } from './labels.js';
 import { checkModel, sampleShape } from './models.js';
+import { packedShape } from './packing.js';
 import { checkInteger, checkNumber, checkOptionKeys, optionError, show } from './validate.js';
 import { weightClipping } from './weightClipping.js';
 
@@ -45,6 +46,17 @@ export interface AdversarialTrainerOptions {
   latentDim?: number;
   /** Latent distribution: `'normal'` (default), `'uniform'` on [−1, 1), or a sampler function. */
   latentDistribution?: LatentSampler;
+  /**
+   * PacGAN packing (Lin et al. 2018): the discriminator judges this many
+   * samples at once — real with real, generated with generated — which
+   * penalises mode collapse. An integer ≥ 1 (default 1, no packing) that
+   * divides the batch size; the discriminator must take the packed shape,
+   * the sample shape with its last axis × `packing` (`[2]` points → `[8]` for
+   * packing 4; `[H, W, C]` images → `[H, W, 4C]`). Unconditional GANs only.
+   * Penalties see the packed critic: a gradient penalty differentiates it with
+   * respect to each sample of the pack.
+   */
+  packing?: number;
   /** The seed of every random draw the trainer makes (an integer; default 0). */
   seed?: number;
 }
@@ -62,6 +74,7 @@ const KNOWN = [
   'ema',
   'latentDim',
   'latentDistribution',
+  'packing',
   'seed',
 ] as const;
 
@@ -89,6 +102,7 @@ function checkOptimizer(owner: string, option: string, value: unknown): tf.Optim
 /** Options after validation, with every default filled in. */
 export interface ResolvedAdversarialOptions {
   readonly seed: number;
+  readonly packing: number;
   readonly generator: tf.LayersModel;
   readonly discriminator: tf.LayersModel;
   readonly loss: AdversarialLoss;
@@ -188,9 +202,19 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
       throw optionError(owner, 'latentDim', `is ${dim}, but the generator's latent input has size ${latentSize} (shape [${latent.join(',')}])`);
     }
   }
+  const packing = checkInteger(owner, 'packing', options.packing, 1, 1);
+  if (packing > 1 && conditional) throw optionError(owner, 'packing', `is ${packing}, but packing is for unconditional GANs; use GanTrainer or packing 1`);
   const samples = sampleShape(generator.outputs[0]!);
   const dIn = sampleShape(discriminator.inputs[0]!);
-  if (!shapesCompatible(samples, dIn)) {
+  if (packing > 1) {
+    if (samples[samples.length - 1] == null) {
+      throw optionError(owner, 'packing', `needs the generator's samples to have a fixed last axis, got [${samples.join(',')}]`);
+    }
+    const packed = packedShape(samples, packing);
+    if (!shapesCompatible(packed, dIn)) {
+      throw optionError(owner, 'discriminator', `takes [${dIn.join(',')}], but packing ${packing} samples of shape [${samples.join(',')}] gives [${packed.join(',')}] (the last axis × ${packing})`);
+    }
+  } else if (!shapesCompatible(samples, dIn)) {
     throw optionError(owner, 'generator', `outputs samples of shape [${samples.join(',')}], but the discriminator takes [${dIn.join(',')}]`);
   }
   const sampler: LatentSampler = options.latentDistribution ?? 'normal';
@@ -215,6 +239,7 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
     options.ema === true ? 0.999 : typeof options.ema === 'number' ? checkNumber(owner, 'ema', options.ema, undefined, { min: 0, max: 1, minExclusive: true, maxExclusive: true }) : undefined;
   return {
     seed,
+    packing,
     generator,
     discriminator,
     loss,

@@ -13,6 +13,7 @@ import type { LabelFormat } from './labels.js';
 import { callModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, trainableVariables } from './models.js';
 import { optimizerClass, optimizerConfig, optimizerEntry, optimizerEntryProblems, restoreOptimizer } from './optimizerState.js';
 import type { Rng } from './rng.js';
+import { packSamples } from './packing.js';
 import { optionError, show } from './validate.js';
 
 /** The GAN training loop shared by the unconditional and conditional trainers. */
@@ -37,6 +38,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   readonly discriminatorOptimizer: tf.Optimizer;
   /** The EMA decay, or undefined without EMA. */
   readonly emaDecay: number | undefined;
+  /** Samples the discriminator judges at once (PacGAN packing; 1 = none). */
+  readonly packing: number;
   private readonly latent: number[];
   private readonly sampleShapeOut: (number | null)[];
   private readonly sampler: LatentSampler;
@@ -63,6 +66,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.generatorOptimizer = r.generatorOptimizer;
     this.discriminatorOptimizer = r.discriminatorOptimizer;
     this.emaDecay = r.emaDecay;
+    this.packing = r.packing;
     this.latent = r.latent;
     this.sampleShapeOut = r.samples;
     this.sampler = r.sampler;
@@ -102,6 +106,9 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     const x = batchX(batch, this.owner);
     if (x.dtype !== 'float32') throw new Error(`${this.owner}: batch x must be float32, got ${x.dtype}`);
     if (x.rank < 2 || x.shape[0] === 0) throw new Error(`${this.owner}: batch x must be [batch, ...sampleShape] with batch ≥ 1, got [${x.shape.join(',')}]`);
+    if (x.shape[0]! % this.packing !== 0) {
+      throw optionError(this.owner, 'packing', `is ${this.packing}, which must divide the batch size, but a batch has ${x.shape[0]} samples`);
+    }
     if (!shapesCompatible(this.sampleShapeOut, x.shape.slice(1))) {
       throw optionError(this.owner, 'generator', `outputs samples of shape [${this.sampleShapeOut.join(',')}], but the data (batch x) has samples of shape [${x.shape.slice(1).join(',')}]`);
     }
@@ -118,8 +125,9 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     return toNetworkLabels(labels, this.classes!, this.labelFormat!, this.owner);
   }
 
-  /** The critic as penalties see it: the discriminator in training mode. */
-  private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) => callModel(this.discriminator, inputs, true);
+  /** The critic as the losses and penalties see it: the discriminator in training mode, on packed samples when packing. */
+  private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) =>
+    callModel(this.discriminator, this.packing > 1 ? packSamples(inputs as tf.Tensor, this.packing) : inputs, true);
 
   /** @internal */
   protected override async runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>> {
@@ -188,8 +196,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     const z = this.drawLatent(this.rng, x.shape[0]!);
     const { value, grads } = gradientsOf(() => {
       const fake = callModel(this.generator, labels ? [z, labels] : z, true);
-      const fakeLogits = callModel(this.discriminator, labels ? [fake, labels] : fake, true);
-      const realLogits = this.passRealToGenerator ? callModel(this.discriminator, labels ? [x, labels] : x, true) : undefined;
+      const fakeLogits = this.critic(labels ? [fake, labels] : fake);
+      const realLogits = this.passRealToGenerator ? this.critic(labels ? [x, labels] : x) : undefined;
       const loss = this.loss.generator(fakeLogits, realLogits);
       checkScalar(this.owner, 'loss', 'generator()', loss);
       return loss;
@@ -234,6 +242,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         penalties: this.penalties.length,
         constraints: this.constraints.length,
         emaDecay: this.emaDecay ?? null,
+        ...(this.packing > 1 ? { packing: this.packing } : {}),
         latentDistribution: typeof this.sampler === 'function' ? 'custom' : this.sampler,
         generatorOptimizer: optimizerConfig(this.generatorOptimizer),
         discriminatorOptimizer: optimizerConfig(this.discriminatorOptimizer),
