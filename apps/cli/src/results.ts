@@ -7,22 +7,15 @@
  * backend and the wall time. Nothing in results.md is typed by hand.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { initBackend } from '@gankit/backend';
 import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
-import { renderResults } from './results/render.js';
-import type { RecipeResult, ResultsFile } from './results/render.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const JSON_FILE = path.join(ROOT, 'docs', 'results.json');
-const MD_FILE = path.join(ROOT, 'docs', 'results.md');
+import type { RecipeResult } from './results/render.js';
+import { JSON_FILE, MD_FILE, recordResult, updateStored } from './results/store.js';
 
 async function runRecipe(name: string): Promise<RecipeResult> {
   const task = TASKS.find((t) => t.recipes.some((r) => r.recipe === name));
@@ -61,23 +54,13 @@ async function runRecipe(name: string): Promise<RecipeResult> {
   };
 }
 
-async function readStored(): Promise<ResultsFile> {
-  return existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
-}
-
 async function main(argv: string[]): Promise<void> {
   const names = argv.length > 0 ? argv : TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
   for (const name of names) {
-    const result = await runRecipe(name);
-    // Re-read just before writing: several `pnpm results` may run side by side
-    // (one per core), each adding its own recipes.
-    const stored = await readStored();
-    stored.results[name] = result;
-    await writeFile(JSON_FILE, `${JSON.stringify(stored, null, 1)}\n`);
-    await writeFile(MD_FILE, renderResults(stored));
+    await recordResult(await runRecipe(name));
   }
-  await writeFile(MD_FILE, renderResults(await readStored()));
-  console.log(`wrote ${path.relative(ROOT, MD_FILE)} and ${path.relative(ROOT, JSON_FILE)}`);
+  await updateStored(() => undefined);
+  console.log(`wrote ${path.relative(process.cwd(), MD_FILE)} and ${path.relative(process.cwd(), JSON_FILE)}`);
 }
 
 await main(process.argv.slice(2));

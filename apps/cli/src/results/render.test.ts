@@ -36,4 +36,26 @@ describe('docs/results.md rendering', () => {
   it('keeps the published anchors', () => {
     expect(md).toContain('| PacGAN4 | ring 7.8 / 95.9 · grid 24.8 / 93.6 | PacGAN Table 1 |');
   });
+
+  it('renders the variants tried under their task, one row per measured step', () => {
+    const withSweeps = renderResults({
+      results: {},
+      sweeps: [
+        {
+          variant: 'pacgan4',
+          description: 'grid, packing 4',
+          seed: 0,
+          task: '2-D mixtures (mode collapse)',
+          points: [
+            { step: 1000, seconds: 30, metrics: { modesCovered: 20, highQualityPercent: 1.9, reverseKl: 0.46 } },
+            { step: 2000, seconds: 90, metrics: { modesCovered: 15, highQualityPercent: 2, reverseKl: 0.815 } },
+          ],
+        },
+      ],
+    });
+    const section = withSweeps.slice(withSweeps.indexOf('## 2-D'), withSweeps.indexOf('## MNIST unconditional'));
+    expect(section).toContain('| pacgan4 | grid, packing 4 | 0 | 1000 | 20.0 | 1.9 | 0.460 | 0.5 min |');
+    expect(section).toContain('| pacgan4 | grid, packing 4 | 0 | 2000 | 15.0 | 2.0 | 0.815 | 1.5 min |');
+    expect(md).not.toContain('Variants tried');
+  });
 });

@@ -10,8 +10,19 @@ export interface RecipeResult {
   runs: { seed: number; seconds: number; metrics: Record<string, number> }[];
 }
 
+/** One exploratory variant (`pnpm sweep`): its description and its metrics at a few step counts, one seed. */
+export interface SweepEntry {
+  variant: string;
+  description: string;
+  seed: number;
+  /** The TASKS title the variant belongs to; its table is rendered under that task. */
+  task: string;
+  points: { step: number; seconds: number; metrics: Record<string, number> }[];
+}
+
 export interface ResultsFile {
   results: Record<string, RecipeResult>;
+  sweeps?: SweepEntry[];
 }
 
 const stats = (xs: number[]): { mean: number; std: number } => {
@@ -55,6 +66,19 @@ export function renderResults(file: ResultsFile): string {
       lines.push('', 'Published anchors:', '', '| method | value | source |', '| --- | --- | --- |');
       for (const a of task.anchors) lines.push(`| ${a.method} | ${a.values} | ${a.source} |`);
     }
+    const sweeps = (file.sweeps ?? []).filter((e) => e.task === task.title);
+    if (sweeps.length > 0) {
+      lines.push('', 'Variants tried (`pnpm sweep <variant> [seed]`, apps/cli/src/sweeps/toy2dSweep.ts; one seed, measured at several step counts):', '');
+      lines.push(`| variant | setting | seed | step | ${task.columns.map((c) => c.heading).join(' | ')} | wall time |`);
+      lines.push(`| --- | --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- |`);
+      for (const e of sweeps) {
+        for (const p of e.points) {
+          const cells = task.columns.map((c) => (typeof p.metrics[c.key] === 'number' ? p.metrics[c.key]!.toFixed(c.digits) : '—'));
+          lines.push(`| ${e.variant} | ${e.description} | ${e.seed} | ${p.step} | ${cells.join(' | ')} | ${(p.seconds / 60).toFixed(1)} min |`);
+        }
+      }
+    }
+    if (task.notes !== undefined) lines.push('', task.notes);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderResults } from './render.js';
+import type { RecipeResult, ResultsFile, SweepEntry } from './render.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** docs/results.json: every measured number, the source of docs/results.md. */
+export const JSON_FILE = path.join(ROOT, 'docs', 'results.json');
+/** docs/results.md, rendered from docs/results.json. */
+export const MD_FILE = path.join(ROOT, 'docs', 'results.md');
+
+/** Reads docs/results.json (empty when it does not exist yet). */
+export async function readStored(): Promise<ResultsFile> {
+  return existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/**
+ * Applies `change` to the stored results and rewrites docs/results.json and
+ * docs/results.md. It re-reads the file first, so several `pnpm results` /
+ * `pnpm sweep` processes may run side by side (one per core), each adding its own entries.
+ */
+export async function updateStored(change: (stored: ResultsFile) => void): Promise<ResultsFile> {
+  const stored = await readStored();
+  change(stored);
+  await writeAtomically(JSON_FILE, `${JSON.stringify(stored, null, 1)}\n`);
+  await writeAtomically(MD_FILE, renderResults(stored));
+  return stored;
+}
+
+/** Stores one recipe's measured result. */
+export async function recordResult(result: RecipeResult): Promise<void> {
+  await updateStored((s) => {
+    s.results[result.recipe] = result;
+  });
+}
+
+/** Stores (or replaces) the measurements of one sweep variant and seed. */
+export async function recordSweep(entry: SweepEntry): Promise<void> {
+  await updateStored((s) => {
+    const list = (s.sweeps ??= []).filter((e) => !(e.variant === entry.variant && e.seed === entry.seed));
+    list.push(entry);
+    list.sort((a, b) => a.variant.localeCompare(b.variant) || a.seed - b.seed);
+    s.sweeps = list;
+  });
+}
