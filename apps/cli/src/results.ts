@@ -14,13 +14,15 @@ import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
+import { budgetKey } from './results/render.js';
 import type { RecipeResult } from './results/render.js';
 import { JSON_FILE, MD_FILE, recordResult, updateStored } from './results/store.js';
 
-async function runRecipe(name: string): Promise<RecipeResult> {
+async function runRecipe(name: string, stepsOverride: number | undefined): Promise<RecipeResult> {
   const task = TASKS.find((t) => t.recipes.some((r) => r.recipe === name));
-  const spec = task?.recipes.find((r) => r.recipe === name);
-  if (task === undefined || spec === undefined) throw new Error(`results: no task measures '${name}'`);
+  const found = task?.recipes.find((r) => r.recipe === name);
+  if (task === undefined || found === undefined) throw new Error(`results: no task measures '${name}'`);
+  const spec = { ...found, steps: stepsOverride ?? found.steps };
   const recipe = findRecipe(name);
   const info = await initBackend({ quiet: true });
   const runs: RecipeResult['runs'] = [];
@@ -44,7 +46,7 @@ async function runRecipe(name: string): Promise<RecipeResult> {
     tf.disposeVariables();
   }
   return {
-    recipe: name,
+    recipe: spec.steps === found.steps ? name : budgetKey(name, spec.steps),
     steps: spec.steps,
     batchSize: recipe.defaults.batchSize,
     backend: `${info.backend}${info.simd ? ' (SIMD)' : ''}${info.threads > 1 ? `, ${info.threads} threads` : ''}`,
@@ -54,10 +56,32 @@ async function runRecipe(name: string): Promise<RecipeResult> {
   };
 }
 
+/** Parses `[--steps N] [recipe …]`; names are checked before anything trains. */
+function parseArgs(argv: string[]): { names: string[]; steps: number | undefined } {
+  const names: string[] = [];
+  let steps: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--steps') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`results: --steps expects an integer ≥ 1, got '${argv[i] ?? ''}'`);
+      steps = v;
+    } else if (a.startsWith('-')) {
+      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …]`);
+    } else {
+      names.push(a);
+    }
+  }
+  const all = TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
+  for (const n of names) if (!all.includes(n)) throw new Error(`results: no task measures '${n}'; expected one of ${all.join(', ')}`);
+  if (steps !== undefined && names.length === 0) throw new Error('results: --steps needs the recipes it applies to');
+  return { names: names.length > 0 ? names : all, steps };
+}
+
 async function main(argv: string[]): Promise<void> {
-  const names = argv.length > 0 ? argv : TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
+  const { names, steps } = parseArgs(argv);
   for (const name of names) {
-    await recordResult(await runRecipe(name));
+    await recordResult(await runRecipe(name, steps));
   }
   await updateStored(() => undefined);
   console.log(`wrote ${path.relative(process.cwd(), MD_FILE)} and ${path.relative(process.cwd(), JSON_FILE)}`);

@@ -58,4 +58,19 @@ describe('docs/results.md rendering', () => {
     expect(section).toContain('| pacgan4 | grid, packing 4 | 0 | 2000 | 15.0 | 2.0 | 0.815 | 1.5 min |');
     expect(md).not.toContain('Variants tried');
   });
+
+  it('adds rows for other budgets measured with --steps, after the task budget', () => {
+    const run = { seed: 0, seconds: 600, metrics: { labelPreservationAtoB: 0.5, labelPreservationBtoA: 0.95 } };
+    const base = { recipe: 'digits-cyclegan', steps: 1000, batchSize: 8, backend: 'wasm', machine: 'm', date: 'd', runs: [run] };
+    const out = renderResults({
+      results: {
+        'digits-cyclegan@3000': { ...base, recipe: 'digits-cyclegan@3000', steps: 3000, runs: [{ ...run, metrics: { labelPreservationAtoB: 0.92, labelPreservationBtoA: 0.91 } }] },
+        'digits-cyclegan': base,
+      },
+    });
+    const lines = out.split('\n').filter((l) => l.startsWith('| digits-cyclegan'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\| digits-cyclegan \| 0 \| 1000 × 8 \| 0\.5000 \| 0\.9500 \|.*≥ 90% both ways: missed/);
+    expect(lines[1]).toMatch(/^\| digits-cyclegan \(`--steps 3000`\) \| 0 \| 3000 × 8 \| 0\.9200 \| 0\.9100 \|.*≥ 90% both ways: \*\*met\*\*/);
+  });
 });

@@ -10,6 +10,11 @@ export interface RecipeResult {
   runs: { seed: number; seconds: number; metrics: Record<string, number> }[];
 }
 
+/** The results.json key of a recipe measured at a budget other than its task's: `recipe@steps`. */
+export function budgetKey(recipe: string, steps: number): string {
+  return `${recipe}@${steps}`;
+}
+
 /** One exploratory variant (`pnpm sweep`): its description and its metrics at a few step counts, one seed. */
 export interface SweepEntry {
   variant: string;
@@ -44,8 +49,15 @@ export function renderResults(file: ResultsFile): string {
     lines.push(`## ${task.title}`, '', task.protocol, '');
     lines.push(`| recipe | seeds | steps × batch | ${task.columns.map((c) => c.heading).join(' | ')} | targets | backend | wall time / run |`);
     lines.push(`| --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- | --- | --- |`);
-    for (const spec of task.recipes) {
-      const r = file.results[spec.recipe];
+    const rows = task.recipes.flatMap((spec) => {
+      // The task's budget first, then any other budgets measured with `pnpm results --steps N`.
+      const extra = Object.keys(file.results)
+        .filter((k) => k.startsWith(`${spec.recipe}@`))
+        .sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1]));
+      return [{ spec, key: spec.recipe }, ...extra.map((key) => ({ spec, key }))];
+    });
+    for (const { spec, key } of rows) {
+      const r = file.results[key];
       if (r === undefined) {
         lines.push(`| ${spec.recipe} | — | ${spec.steps} | ${task.columns.map(() => 'not yet measured').join(' | ')} | — | — | — |`);
         continue;
@@ -60,7 +72,7 @@ export function renderResults(file: ResultsFile): string {
       });
       const targets = (task.targets[spec.recipe] ?? []).map((t) => `${t.label}: ${t.met(mean) ? '**met**' : 'missed'}`).join('; ') || '—';
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
-      lines.push(`| ${r.recipe} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
+      lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }
     if (task.anchors.length > 0) {
       lines.push('', 'Published anchors:', '', '| method | value | source |', '| --- | --- | --- |');

@@ -54,7 +54,7 @@ export const TASKS: Task[] = [
     ],
     notes:
       'What was tried for the missed high-quality targets (numbers in the variants table above): an EMA of the generator, a wider WGAN-GP (3×512, the width of Gulrajani et al.’s toy script), learning rate 1e-3, PacGAN packing (`packing: 4`) with our MLPs and with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200), and 10× the step budget. ' +
-      'In every variant the samples cover the square between the modes nearly uniformly (scatter plots via `SWEEP_PLOTS=dir pnpm sweep …`): the critics do not yet resolve modes 0.05 wide at these budgets, so the fraction within 3 std stays near what uniform samples would give. ' +
+      'The scatter plots (`SWEEP_PLOTS=dir pnpm sweep …`) show why the high-quality fraction stays low: the generator, a continuous map of 2-D Gaussian noise, lays its samples along curves that join the modes (plain GAN) or spreads them over the whole square (PacGAN, WGAN-GP), and at these budgets the critics do not yet push that mass into modes 0.05 wide; uniform samples over the square would score about 1.8%. ' +
       'The published WGAN-GP number comes from 100k+ iterations; closing the gap needs a critic that resolves fine structure early (e.g. input features at the data’s length scale) or far longer training, both left open.',
     targets: {
       'toy2d-wgan-gp': [
