@@ -33,6 +33,9 @@ describe('docs/results.md rendering', () => {
   it('lists recipes not yet measured instead of leaving them out', () => {
     expect(md).toContain('| mnist-vae | — | 9360 | not yet measured');
   });
+  it('says what the measured recipes took in total', () => {
+    expect(md).toContain('the 1 of 10 recipes measured so far trained for 0.05 h in total');
+  });
   it('keeps the published anchors', () => {
     expect(md).toContain('| PacGAN4 | ring 7.8 / 95.9 · grid 24.8 / 93.6 | PacGAN Table 1 |');
   });

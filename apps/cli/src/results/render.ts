@@ -45,6 +45,14 @@ export function renderResults(file: ResultsFile): string {
     'Protocols and anchors: shared/EVALUATION.md. Recipes not yet measured are listed as such.',
     '',
   ];
+  const budgets = TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
+  const measured = budgets.filter((name) => file.results[name] !== undefined);
+  const hours = measured.reduce((sum, name) => sum + file.results[name]!.runs.reduce((a, run) => a + run.seconds, 0), 0) / 3600;
+  lines.push(
+    `What it takes: the ${measured.length} of ${budgets.length} recipes measured so far trained for ${hours.toFixed(2)} h in total (every seed, the tasks' budgets, the wall times below; evaluation adds a few minutes per recipe). ` +
+      'Several `pnpm results` may run side by side, one per core (`GANKIT_WASM_THREADS=1`); the wall times below come from such shared runs, so read them as upper bounds.',
+    '',
+  );
   for (const task of TASKS) {
     lines.push(`## ${task.title}`, '', task.protocol, '');
     lines.push(`| recipe | seeds | steps × batch | ${task.columns.map((c) => c.heading).join(' | ')} | targets | backend | wall time / run |`);
