@@ -47,6 +47,8 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'ring-shipped': { data: 'ring', loss: 'gan', checkpoints: [1000, 2000, 3000] },
   'ring-lr1e-3': { data: 'ring', loss: 'gan', lr: 1e-3, checkpoints: [1000, 2000, 3000] },
   'ring-lr2e-3': { data: 'ring', loss: 'gan', lr: 2e-3, checkpoints: [1000, 2000, 3000] },
+  'ring-lr2e-3-ema': { data: 'ring', loss: 'gan', lr: 2e-3, ema: 0.999, checkpoints: [1000, 2000, 3000] },
+  'ring-lr1e-3-ema': { data: 'ring', loss: 'gan', lr: 1e-3, ema: 0.999, checkpoints: [1000, 2000, 3000] },
   'ring-ema': { data: 'ring', loss: 'gan', ema: 0.999, checkpoints: [1000, 2000, 3000] },
   // PacGAN (Lin et al. 2018), their 2-D architecture: G 4×400 ReLU + batch norm, D 3×200 (ReLU here, maxout there).
   gan400: { loss: 'gan', width: 400, depth: 4, gBatchNorm: true, dHidden: [200, 200, 200], lr: 1e-4, checkpoints: [1000, 2000, 3000] },
