@@ -42,6 +42,8 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'wide-ema': { width: 512, ema: 0.999 },
   latent16: { latentDim: 16 },
   'lr1e-3': { lr: 1e-3, checkpoints: [1000, 2000, 4000] },
+  'lr1e-3-ema': { lr: 1e-3, ema: 0.999, checkpoints: [1000, 2000, 4000] },
+  'gan-lr1e-3-ema': { loss: 'gan', lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
   'gan-wide': { loss: 'gan', width: 400, depth: 4, lr: 1e-4 },
   'gan-wide-ema': { loss: 'gan', width: 400, depth: 4, lr: 1e-4, ema: 0.999 },
   'ring-shipped': { data: 'ring', loss: 'gan', checkpoints: [1000, 2000, 3000] },
