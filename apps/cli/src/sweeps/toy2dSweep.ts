@@ -42,7 +42,7 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'wide-ema': { width: 512, ema: 0.999 },
   latent16: { latentDim: 16 },
   'lr1e-3': { lr: 1e-3, checkpoints: [1000, 2000, 4000] },
-  'lr1e-3-ema': { lr: 1e-3, ema: 0.999, checkpoints: [1000, 2000, 4000] },
+  'lr1e-3-ema': { lr: 1e-3, ema: 0.999, checkpoints: [1000, 2000] },
   'gan-lr1e-3-ema': { loss: 'gan', lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
   'gan-wide': { loss: 'gan', width: 400, depth: 4, lr: 1e-4 },
   'gan-wide-ema': { loss: 'gan', width: 400, depth: 4, lr: 1e-4, ema: 0.999 },
@@ -54,7 +54,7 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'ring-ema': { data: 'ring', loss: 'gan', ema: 0.999, checkpoints: [1000, 2000, 3000] },
   // PacGAN (Lin et al. 2018), their 2-D architecture: G 4×400 ReLU + batch norm, D 3×200 (ReLU here, maxout there).
   gan400: { loss: 'gan', width: 400, depth: 4, gBatchNorm: true, dHidden: [200, 200, 200], lr: 1e-4, checkpoints: [1000, 2000, 3000] },
-  pacgan4: { loss: 'gan', width: 400, depth: 4, gBatchNorm: true, dHidden: [200, 200, 200], lr: 1e-4, packing: 4, checkpoints: [1000, 2000, 3000] },
+  pacgan4: { loss: 'gan', width: 400, depth: 4, gBatchNorm: true, dHidden: [200, 200, 200], lr: 1e-4, packing: 4, checkpoints: [1000, 2000] },
   'pacgan4-128': { loss: 'gan', packing: 4, checkpoints: [1000, 2000, 3000] },
   'ring-pacgan4-128': { data: 'ring', loss: 'gan', packing: 4, checkpoints: [1000, 2000, 3000] },
   'pacgan4-128-long': { loss: 'gan', packing: 4, checkpoints: [5000, 10000, 20000] },
