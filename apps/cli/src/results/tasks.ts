@@ -53,9 +53,11 @@ export const TASKS: Task[] = [
       { method: 'PacGAN4', values: 'ring 7.8 / 95.9 · grid 24.8 / 93.6', source: 'PacGAN Table 1' },
     ],
     notes:
-      'What was tried for the missed high-quality targets (numbers in the variants table above): an EMA of the generator, a wider WGAN-GP (3×512, the width of Gulrajani et al.’s toy script), learning rate 1e-3, PacGAN packing (`packing: 4`) with our MLPs and with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200), and 10× the step budget. ' +
-      'The scatter plots (`SWEEP_PLOTS=dir pnpm sweep …`) show why the high-quality fraction stays low: the generator, a continuous map of 2-D Gaussian noise, lays its samples along curves that join the modes (plain GAN) or spreads them over the whole square (PacGAN, WGAN-GP), and at these budgets the critics do not yet push that mass into modes 0.05 wide; uniform samples over the square would score about 1.8%. ' +
-      'The published WGAN-GP number comes from 100k+ iterations; closing the gap needs a critic that resolves fine structure early (e.g. input features at the data’s length scale) or far longer training, both left open.',
+      'What was tried (variants table above; `pnpm sweep <variant>`). Grid: an EMA of the generator; WGAN-GP at learning rate 1e-3 with an EMA; PacGAN packing (`packing: 4`) with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200) and with our MLPs at 1e-4 and 2e-3; the plain non-saturating GAN at 2e-4 for 10× the budget and at 1e-3 / 2e-3 (with and without an EMA). ' +
+      'The plain GAN with a large learning rate and an EMA reaches the high-quality target but covers only about half the modes; WGAN-GP, SN-GAN and PacGAN cover more modes but leave their samples spread between them. ' +
+      'The scatter plots (`SWEEP_PLOTS=dir pnpm sweep …`) show it: the generator, a continuous map of 2-D Gaussian noise, lays its samples along curves that join the modes (plain GAN) or over the whole square (PacGAN, WGAN-GP); uniform samples over the square would score about 1.8% high quality. ' +
+      'No variant meets both grid targets within these budgets; the published WGAN-GP number comes from 100k+ iterations. ' +
+      'Ring: the same sweep found that learning rate 1e-3 reaches the modes but oscillates between checkpoints, and that an EMA of the generator removes the oscillation; toy2d-gan now trains that way.',
     targets: {
       'toy2d-wgan-gp': [
         { label: 'grid: ≥ 24.5 of 25 modes', met: (m) => (m['modesCovered'] ?? 0) >= 24.5 },
