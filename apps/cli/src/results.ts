@@ -57,17 +57,20 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
 }
 
 /** Parses `[--steps N] [recipe …]`; names are checked before anything trains. */
-function parseArgs(argv: string[]): { names: string[]; steps: number | undefined } {
+function parseArgs(argv: string[]): { names: string[]; steps: number | undefined; renderOnly: boolean } {
   const names: string[] = [];
   let steps: number | undefined;
+  let renderOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--steps') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < 1) throw new Error(`results: --steps expects an integer ≥ 1, got '${argv[i] ?? ''}'`);
       steps = v;
+    } else if (a === '--render') {
+      renderOnly = true;
     } else if (a.startsWith('-')) {
-      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …]`);
+      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …] | pnpm results --render`);
     } else {
       names.push(a);
     }
@@ -75,11 +78,12 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
   const all = TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
   for (const n of names) if (!all.includes(n)) throw new Error(`results: no task measures '${n}'; expected one of ${all.join(', ')}`);
   if (steps !== undefined && names.length === 0) throw new Error('results: --steps needs the recipes it applies to');
-  return { names: names.length > 0 ? names : all, steps };
+  if (renderOnly && (names.length > 0 || steps !== undefined)) throw new Error('results: --render only re-renders docs/results.md; give it no recipes or --steps');
+  return { names: renderOnly ? [] : names.length > 0 ? names : all, steps, renderOnly };
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { names, steps } = parseArgs(argv);
+  const { names, steps } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
   for (const name of names) {
     await recordResult(await runRecipe(name, steps));
   }

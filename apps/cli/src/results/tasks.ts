@@ -53,7 +53,7 @@ export const TASKS: Task[] = [
       { method: 'PacGAN4', values: 'ring 7.8 / 95.9 · grid 24.8 / 93.6', source: 'PacGAN Table 1' },
     ],
     notes:
-      'What was tried (variants table above; `pnpm sweep <variant>`). Grid: an EMA of the generator; WGAN-GP at learning rate 1e-3 with an EMA; PacGAN packing (`packing: 4`) with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200) and with our MLPs at 1e-4 and 2e-3; the plain non-saturating GAN at 2e-4 for 10× the budget and at 1e-3 / 2e-3 (with and without an EMA). ' +
+      'What was tried (variants table above; `pnpm sweep <variant>`). Grid: an EMA of the generator; WGAN-GP at learning rate 1e-3 with an EMA; PacGAN packing (`packing: 4`) with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200) and with our MLPs at 2e-3; the plain non-saturating GAN at 2e-4 for up to 20,000 steps and at 1e-3 / 2e-3 (with and without an EMA). ' +
       'The plain GAN with a large learning rate and an EMA reaches the high-quality target but covers only about half the modes; WGAN-GP, SN-GAN and PacGAN leave their samples spread between the modes, so their high-quality fraction stays near that of uniform samples. ' +
       'The scatter plots (`SWEEP_PLOTS=dir pnpm sweep …`) show it: the generator, a continuous map of 2-D Gaussian noise, lays its samples along curves that join the modes (plain GAN) or over the whole square (PacGAN, WGAN-GP); uniform samples over the square would score about 1.8% high quality. ' +
       'No variant meets both grid targets within these budgets; the published WGAN-GP number comes from 100k+ iterations. ' +
