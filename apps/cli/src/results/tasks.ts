@@ -54,10 +54,10 @@ export const TASKS: Task[] = [
     ],
     notes:
       'What was tried (variants table above; `pnpm sweep <variant>`). Grid: an EMA of the generator; WGAN-GP at learning rate 1e-3 with an EMA; PacGAN packing (`packing: 4`) with PacGAN’s own 2-D sizes (G 4×400 + batch norm, D 3×200) and with our MLPs at 2e-3; the plain non-saturating GAN at 2e-4 for up to 20,000 steps and at 1e-3 / 2e-3 (with and without an EMA). ' +
-      'The plain GAN with a large learning rate and an EMA reaches the high-quality target but covers only about half the modes; WGAN-GP, SN-GAN and PacGAN leave their samples spread between the modes, so their high-quality fraction stays near that of uniform samples. ' +
+      'The plain GAN with a large learning rate and an EMA reaches the high-quality target but covers only about half the modes; WGAN-GP, SN-GAN and PacGAN leave their samples spread between the modes, so their high-quality fraction stays near that of uniform samples; WGAN-GP at 1e-3 also loses modes by 2,000 steps. ' +
       'The scatter plots (`SWEEP_PLOTS=dir pnpm sweep …`) show it: the generator, a continuous map of 2-D Gaussian noise, lays its samples along curves that join the modes (plain GAN) or over the whole square (PacGAN, WGAN-GP); uniform samples over the square would score about 1.8% high quality. ' +
       'No variant meets both grid targets within these budgets; the published WGAN-GP number comes from 100k+ iterations. ' +
-      'Ring: the same sweep found that learning rate 1e-3 reaches the modes but oscillates between checkpoints, and that an EMA of the generator removes the oscillation; toy2d-gan now trains that way.',
+      'Ring: WGAN with weight clipping (toy2d-wgan, RMSprop 5e-5) is still far from the modes after 3,000 steps. The sweep found that learning rate 1e-3 reaches the modes but oscillates between checkpoints, and that an EMA of the generator removes the oscillation; toy2d-gan now trains that way.',
     targets: {
       'toy2d-wgan-gp': [
         { label: 'grid: ≥ 24.5 of 25 modes', met: (m) => (m['modesCovered'] ?? 0) >= 24.5 },
