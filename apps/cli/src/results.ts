@@ -16,7 +16,7 @@ import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
 import type { RecipeResult } from './results/render.js';
-import { JSON_FILE, MD_FILE, recordResult, updateStored } from './results/store.js';
+import { JSON_FILE, MD_FILE, pictureFile, recordResult, updateStored } from './results/store.js';
 
 async function runRecipe(name: string, stepsOverride: number | undefined): Promise<RecipeResult> {
   const task = TASKS.find((t) => t.recipes.some((r) => r.recipe === name));
@@ -41,6 +41,15 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
     const seconds = (performance.now() - start) / 1000;
     const metrics = await run.evaluate();
     runs.push({ seed, seconds, metrics });
+    if (seed === spec.seeds[0]) {
+      // The first seed's samples as a committed picture (docs/results/<recipe>.png): a sample grid, a scatter plot or translations.
+      const samples = run.sample(run.pictureSamples, { seed: 1 });
+      try {
+        await run.writePicture(samples, pictureFile(spec.steps === found.steps ? name : budgetKey(name, spec.steps)));
+      } finally {
+        samples.dispose();
+      }
+    }
     console.log(`${name} seed ${seed}: ${spec.steps} steps in ${seconds.toFixed(0)} s — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
     trainer.dispose();
     tf.disposeVariables();
@@ -53,6 +62,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
     runs,
+    picture: true,
   };
 }
 

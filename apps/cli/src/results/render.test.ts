@@ -76,4 +76,10 @@ describe('docs/results.md rendering', () => {
     expect(lines[0]).toMatch(/^\| digits-cyclegan \| 0 \| 1000 × 8 \| 0\.5000 \| 0\.9500 \|.*≥ 90% both ways: missed/);
     expect(lines[1]).toMatch(/^\| digits-cyclegan \(`--steps 3000`\) \| 0 \| 3000 × 8 \| 0\.9200 \| 0\.9100 \|.*≥ 90% both ways: \*\*met\*\*/);
   });
+
+  it('links the committed sample pictures of the recipes that have one', () => {
+    const r = { recipe: 'mnist-dcgan', steps: 2000, batchSize: 64, backend: 'wasm', machine: 'm', date: 'd', runs: [{ seed: 0, seconds: 60, metrics: {} }], picture: true };
+    expect(renderResults({ results: { 'mnist-dcgan': r } })).toContain('Samples (first seed): [mnist-dcgan](results/mnist-dcgan.png)');
+    expect(md).not.toContain('Samples (first seed)');
+  });
 });

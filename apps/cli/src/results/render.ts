@@ -8,6 +8,8 @@ export interface RecipeResult {
   machine: string;
   date: string;
   runs: { seed: number; seconds: number; metrics: Record<string, number> }[];
+  /** Whether docs/results/<key>.png holds the first seed's samples. */
+  picture?: boolean;
 }
 
 /** The results.json key of a recipe measured at a budget other than its task's: `recipe@steps`. */
@@ -81,6 +83,10 @@ export function renderResults(file: ResultsFile): string {
       const targets = (task.targets[spec.recipe] ?? []).map((t) => `${t.label}: ${t.met(mean) ? '**met**' : 'missed'}`).join('; ') || '—';
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
       lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
+    }
+    const pictures = rows.filter(({ key }) => file.results[key]?.picture === true);
+    if (pictures.length > 0) {
+      lines.push('', `Samples (first seed): ${pictures.map(({ key }) => `[${key}](results/${key}.png)`).join(' · ')}`);
     }
     if (task.anchors.length > 0) {
       lines.push('', 'Published anchors:', '', '| method | value | source |', '| --- | --- | --- |');

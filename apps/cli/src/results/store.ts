@@ -11,6 +11,11 @@ export const JSON_FILE = path.join(ROOT, 'docs', 'results.json');
 /** docs/results.md, rendered from docs/results.json. */
 export const MD_FILE = path.join(ROOT, 'docs', 'results.md');
 
+/** The committed picture of a recipe's first seed: docs/results/<key>.png. */
+export function pictureFile(key: string): string {
+  return path.join(ROOT, 'docs', 'results', `${key}.png`);
+}
+
 /** Reads docs/results.json (empty when it does not exist yet). */
 export async function readStored(): Promise<ResultsFile> {
   return existsSync(JSON_FILE) ? (JSON.parse(await readFile(JSON_FILE, 'utf8')) as ResultsFile) : { results: {} };
