@@ -15,6 +15,7 @@ import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
+import { measureMnistFloors } from './results/floors.js';
 import type { RecipeResult } from './results/render.js';
 import { JSON_FILE, MD_FILE, pictureFile, recordResult, updateStored } from './results/store.js';
 
@@ -67,10 +68,11 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
 }
 
 /** Parses `[--steps N] [recipe …]`; names are checked before anything trains. */
-function parseArgs(argv: string[]): { names: string[]; steps: number | undefined; renderOnly: boolean } {
+function parseArgs(argv: string[]): { names: string[]; steps: number | undefined; renderOnly: boolean; floors: boolean } {
   const names: string[] = [];
   let steps: number | undefined;
   let renderOnly = false;
+  let floors = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--steps') {
@@ -79,8 +81,10 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
       steps = v;
     } else if (a === '--render') {
       renderOnly = true;
+    } else if (a === '--floors') {
+      floors = true;
     } else if (a.startsWith('-')) {
-      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …] | pnpm results --render`);
+      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …] | pnpm results --floors | pnpm results --render`);
     } else {
       names.push(a);
     }
@@ -88,12 +92,24 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
   const all = TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
   for (const n of names) if (!all.includes(n)) throw new Error(`results: no task measures '${n}'; expected one of ${all.join(', ')}`);
   if (steps !== undefined && names.length === 0) throw new Error('results: --steps needs the recipes it applies to');
-  if (renderOnly && (names.length > 0 || steps !== undefined)) throw new Error('results: --render only re-renders docs/results.md; give it no recipes or --steps');
-  return { names: renderOnly ? [] : names.length > 0 ? names : all, steps, renderOnly };
+  if ((renderOnly || floors) && (names.length > 0 || steps !== undefined)) throw new Error('results: --render and --floors take no recipes or --steps');
+  const none = renderOnly || floors;
+  // With no arguments: the floors and every recipe.
+  return { names: none ? [] : names.length > 0 ? names : all, steps, renderOnly, floors: floors || (!renderOnly && argv.length === 0) };
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { names, steps } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
+  const { names, steps, floors } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
+  if (floors) {
+    await initBackend({ quiet: true });
+    const measured = await measureMnistFloors();
+    const date = new Date().toISOString().slice(0, 10);
+    await updateStored((s) => {
+      s.floors ??= {};
+      for (const [title, metrics] of Object.entries(measured)) s.floors[title] = { what: '10,000 real training digits', date, metrics };
+    });
+    console.log(`floors: ${JSON.stringify(measured)}`);
+  }
   for (const name of names) {
     await recordResult(await runRecipe(name, steps));
   }

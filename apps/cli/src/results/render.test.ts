@@ -82,4 +82,15 @@ describe('docs/results.md rendering', () => {
     expect(renderResults({ results: { 'mnist-dcgan': r } })).toContain('Samples (first seed): [mnist-dcgan](results/mnist-dcgan.png)');
     expect(md).not.toContain('Samples (first seed)');
   });
+
+  it('puts the real-data floor first in its task table', () => {
+    const out = renderResults({
+      results: {},
+      floors: { 'Conditional GAN on MNIST': { what: '10,000 real training digits', date: '2026-11-22', metrics: { conditionalAccuracy: 0.9967 } } },
+    });
+    const table = out.slice(out.indexOf('## Conditional GAN'), out.indexOf('## VAE'));
+    const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| recipe') && !l.startsWith('| ---'));
+    expect(rows[0]).toBe('| floor: 10,000 real training digits | — | — | 0.9967 | — | 2026-11-22 | — |');
+    expect(rows[1]).toMatch(/^\| mnist-cgan \| — \| 2000 \| not yet measured/);
+  });
 });

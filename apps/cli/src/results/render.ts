@@ -29,6 +29,8 @@ export interface SweepEntry {
 
 export interface ResultsFile {
   results: Record<string, RecipeResult>;
+  /** Real-data floors per task title: held-out real data scored like samples (`pnpm results --floors`). */
+  floors?: Record<string, { what: string; date: string; metrics: Record<string, number> }>;
   sweeps?: SweepEntry[];
 }
 
@@ -66,6 +68,11 @@ export function renderResults(file: ResultsFile): string {
         .sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1]));
       return [{ spec, key: spec.recipe }, ...extra.map((key) => ({ spec, key }))];
     });
+    const floor = file.floors?.[task.title];
+    if (floor !== undefined) {
+      const cells = task.columns.map((c) => (typeof floor.metrics[c.key] === 'number' ? floor.metrics[c.key]!.toFixed(c.digits) : '—'));
+      lines.push(`| floor: ${floor.what} | — | — | ${cells.join(' | ')} | — | ${floor.date} | — |`);
+    }
     for (const { spec, key } of rows) {
       const r = file.results[key];
       if (r === undefined) {

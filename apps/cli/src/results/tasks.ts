@@ -83,7 +83,7 @@ export const TASKS: Task[] = [
       { recipe: 'mnist-dcgan', seeds: [0], steps: 2000 },
       { recipe: 'mnist-wgan-gp', seeds: [0], steps: 1000 },
     ],
-    anchors: [{ method: 'real test digits', values: 'the floor (computed by @gankit/metrics tests)', source: 'EVALUATION.md' }],
+    anchors: [{ method: 'real digits', values: 'the floor row of the table (`pnpm results --floors`)', source: 'EVALUATION.md' }],
     targets: {
       'mnist-dcgan': [
         { label: 'all 10 classes', met: (m) => (m['classesPresent'] ?? 0) >= 10 },
