@@ -24,6 +24,8 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
   const found = task?.recipes.find((r) => r.recipe === name);
   if (task === undefined || found === undefined) throw new Error(`results: no task measures '${name}'`);
   const spec = { ...found, steps: stepsOverride ?? found.steps };
+  // The results.json key: the recipe at its task's budget, `recipe@steps` at another.
+  const key = spec.steps === found.steps ? name : budgetKey(name, spec.steps);
   const recipe = findRecipe(name);
   const info = await initBackend({ quiet: true });
   const runs: RecipeResult['runs'] = [];
@@ -46,7 +48,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
       // The first seed's samples as a committed picture (docs/results/<recipe>.png): a sample grid, a scatter plot or translations.
       const samples = run.sample(run.pictureSamples, { seed: 1 });
       try {
-        await run.writePicture(samples, pictureFile(spec.steps === found.steps ? name : budgetKey(name, spec.steps)));
+        await run.writePicture(samples, pictureFile(key));
       } finally {
         samples.dispose();
       }
@@ -56,7 +58,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
     tf.disposeVariables();
   }
   return {
-    recipe: spec.steps === found.steps ? name : budgetKey(name, spec.steps),
+    recipe: key,
     steps: spec.steps,
     batchSize: recipe.defaults.batchSize,
     backend: `${info.backend}${info.simd ? ' (SIMD)' : ''}${info.threads > 1 ? `, ${info.threads} threads` : ''}`,

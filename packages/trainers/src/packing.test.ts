@@ -72,7 +72,7 @@ describe('GanTrainer packing', () => {
     trainer.dispose();
   });
 
-  it('packs images on the channel axis: a [8, 8, 2] critic trains on [8, 8, 1] samples with packing 2', async () => {
+  it('packs images on the channel axis: a [8, 8, 2] critic trains on [8, 8, 1] samples with packing 2, with a flat tensor count', async () => {
     const g = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 64 }), tf.layers.reshape({ targetShape: [8, 8, 1] })] });
     const dIn = tf.input({ shape: [8, 8, 2] });
     const dOut = tf.layers.dense({ units: 1 }).apply(tf.layers.flatten().apply(tf.layers.conv2d({ filters: 2, kernelSize: 3 }).apply(dIn))) as tf.SymbolicTensor;
@@ -80,6 +80,11 @@ describe('GanTrainer packing', () => {
     const x = tf.randomUniform([6, 8, 8, 1], -1, 1, 'float32', 1);
     const logs = await trainer.step({ x });
     expect(Number.isFinite(logs.discriminatorLoss) && Number.isFinite(logs.generatorLoss)).toBe(true);
+    // Packing leaks nothing: further steps leave the tensor count where the first left it.
+    const after = tf.memory().numTensors;
+    await trainer.step({ x });
+    await trainer.step({ x });
+    expect(tf.memory().numTensors).toBe(after);
     x.dispose();
     trainer.dispose();
   });

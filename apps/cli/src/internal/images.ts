@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Dataset, loadMnist, writeImageGrid } from '@gankit/datasets';
 import type { BatchIterator, Examples, PixelRange } from '@gankit/datasets';
-import { imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
+import { conditionalAccuracy, imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
 
 /**
@@ -35,9 +35,11 @@ export function imagesToJson(samples: tf.Tensor, range: PixelRange, labels?: num
 /**
  * The EVALUATION.md image metrics of generated samples against the real MNIST
  * test split: classifier-feature FID and KID, class-histogram KL to uniform,
- * mean top-class confidence.
+ * mean top-class confidence. Given `labels` (one per sample), also the
+ * classifier's accuracy for them (`conditionalAccuracy`), from the same
+ * classification.
  */
-export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange): Promise<Record<string, number>> {
+export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange, labels?: ArrayLike<number>): Promise<Record<string, number>> {
   const classifier = await loadReferenceClassifier('mnist');
   const test = await loadMnist({ split: 'test', range });
   const real = tf.tensor4d(test.x, [test.count, 28, 28, 1]);
@@ -52,6 +54,7 @@ export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange): 
     classHistogramKl: m.classHistogramKl,
     classesPresent: m.classesPresent,
     meanTopConfidence: m.meanTopConfidence,
+    ...(labels !== undefined ? { conditionalAccuracy: conditionalAccuracy(fakeOut.probabilities, labels).accuracy } : {}),
     samples: m.count,
   };
 }

@@ -26,8 +26,7 @@ export function packSamples(x: tf.Tensor, m: number): tf.Tensor {
   return tf.reshape(moved, [batch! / m, ...rest.slice(0, -1), m * last]);
 }
 
-/** The sample shape the discriminator takes when packing m samples of `shape`: the last axis times m. */
-export function packedShape<T extends number | null>(shape: readonly T[], m: number): T[] {
-  const last = shape[shape.length - 1];
-  return [...shape.slice(0, -1), (last === null || last === undefined ? last : (last as number) * m) as T];
+/** The sample shape the discriminator takes when packing m samples of `shape` (whose last axis is known): the last axis times m. */
+export function packedShape(shape: readonly (number | null)[], m: number): (number | null)[] {
+  return [...shape.slice(0, -1), (shape[shape.length - 1] as number) * m];
 }
