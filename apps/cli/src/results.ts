@@ -15,7 +15,7 @@ import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
-import { measureMnistFloors } from './results/floors.js';
+import { MNIST_FLOOR_WHAT, TRANSLATION_FLOOR_WHAT, measureMnistFloors, measureTranslationFloor } from './results/floors.js';
 import type { RecipeResult } from './results/render.js';
 import { JSON_FILE, MD_FILE, pictureFile, recordResult, updateStored } from './results/store.js';
 
@@ -100,17 +100,22 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
   return { names: none ? [] : names.length > 0 ? names : all, steps, renderOnly, floors: floors || (!renderOnly && argv.length === 0) };
 }
 
+/** The translation task's title, where its floor row is stored. */
+const TRANSLATION_TITLE = TASKS.find((t) => t.recipes.some((r) => r.recipe === 'digits-cyclegan'))!.title;
+
 async function main(argv: string[]): Promise<void> {
   const { names, steps, floors } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
   if (floors) {
     await initBackend({ quiet: true });
     const measured = await measureMnistFloors();
+    const translation = await measureTranslationFloor();
     const date = new Date().toISOString().slice(0, 10);
     await updateStored((s) => {
       s.floors ??= {};
-      for (const [title, metrics] of Object.entries(measured)) s.floors[title] = { what: '10,000 real training digits', date, metrics };
+      for (const [title, metrics] of Object.entries(measured)) s.floors[title] = { what: MNIST_FLOOR_WHAT, date, metrics };
+      s.floors[TRANSLATION_TITLE] = { what: TRANSLATION_FLOOR_WHAT, date, metrics: translation };
     });
-    console.log(`floors: ${JSON.stringify(measured)}`);
+    console.log(`floors: ${JSON.stringify({ ...measured, [TRANSLATION_TITLE]: translation })}`);
   }
   for (const name of names) {
     await recordResult(await runRecipe(name, steps));

@@ -34,15 +34,17 @@ export function imagesToJson(samples: tf.Tensor, range: PixelRange, labels?: num
 
 /**
  * The EVALUATION.md image metrics of generated samples against the real MNIST
- * test split: classifier-feature FID and KID, class-histogram KL to uniform,
- * mean top-class confidence. Given `labels` (one per sample), also the
+ * training split (60,000 digits, the data the generators learn from):
+ * classifier-feature FID and KID, class-histogram KL to uniform, mean
+ * top-class confidence. Given `labels` (one per sample), also the
  * classifier's accuracy for them (`conditionalAccuracy`), from the same
- * classification.
+ * classification. The real-data floor scores the held-out test split the
+ * same way (`pnpm results --floors`, results/floors.ts).
  */
 export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange, labels?: ArrayLike<number>): Promise<Record<string, number>> {
   const classifier = await loadReferenceClassifier('mnist');
-  const test = await loadMnist({ split: 'test', range });
-  const real = tf.tensor4d(test.x, [test.count, 28, 28, 1]);
+  const train = await loadMnist({ split: 'train', range });
+  const real = tf.tensor4d(train.x, [train.count, 28, 28, 1]);
   const realOut = await classifier.classify(real, { range });
   const fakeOut = await classifier.classify(samples, { range });
   real.dispose();

@@ -12,9 +12,9 @@ export interface Translator {
   readonly batchesPerStep: number;
 }
 
-/** The two digit domains as the translation recipes use them: both 3-channel in [−1, 1], 28×28. */
-export async function loadDigitDomains(seed: number): Promise<DigitDomains> {
-  return digitDomains({ seed, range: '[-1,1]', channelsA: 3 });
+/** The two digit domains as the translation recipes use them: both 3-channel in [−1, 1], 28×28 (`limit`: only the first images of each split, for quick runs). */
+export async function loadDigitDomains(seed: number, limit?: number): Promise<DigitDomains> {
+  return digitDomains({ seed, range: '[-1,1]', channelsA: 3, ...(limit !== undefined ? { limit } : {}) });
 }
 
 /**

@@ -71,7 +71,8 @@ export const TASKS: Task[] = [
   },
   {
     title: 'MNIST unconditional (DCGAN, WGAN-GP)',
-    protocol: '10,000 samples; Fréchet distance and KID on the reference classifier’s penultimate features (FID as torch-fidelity computes it); class histogram KL to uniform; mean top-class confidence.',
+    protocol:
+      '10,000 samples; Fréchet distance and KID on the reference classifier’s penultimate features against those of the 60,000 training digits (FID as torch-fidelity computes it); class histogram KL to uniform; mean top-class confidence. The floor row scores the 10,000 held-out test digits the same way.',
     columns: [
       { key: 'fid', heading: 'classifier FID', digits: 2 },
       { key: 'kid', heading: 'KID', digits: 4 },
@@ -101,7 +102,7 @@ export const TASKS: Task[] = [
   },
   {
     title: 'Conditional GAN on MNIST',
-    protocol: 'Accuracy of the reference classifier on 10,000 samples generated for requested labels (1,000 per class).',
+    protocol: 'Accuracy of the reference classifier on 10,000 samples generated for requested labels (1,000 per class). The floor row is its accuracy on the 10,000 held-out test digits for their own labels.',
     columns: [{ key: 'conditionalAccuracy', heading: 'conditional accuracy', digits: 4 }],
     recipes: [{ recipe: 'mnist-cgan', seeds: [0], steps: 2000 }],
     anchors: [],
@@ -124,7 +125,8 @@ export const TASKS: Task[] = [
   },
   {
     title: 'Unpaired translation: MNIST ↔ MNIST-M-style digits',
-    protocol: 'Translate the test split A→B and B→A; classify with the target domain’s reference classifier; accuracy against the source labels (label preservation). Also mean L1 cycle reconstruction error.',
+    protocol:
+      'Translate the test split A→B and B→A; classify with the target domain’s reference classifier; accuracy against the source labels (label preservation). Also mean L1 cycle reconstruction error. The floor row is a perfect translator: test digit i of A and of B is the same digit, so it scores each target-domain classifier on that domain’s real test digits.',
     columns: [
       { key: 'labelPreservationAtoB', heading: 'A→B accuracy', digits: 4 },
       { key: 'labelPreservationBtoA', heading: 'B→A accuracy', digits: 4 },
