@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { decodeImage, loadMnist } from '@gankit/datasets';
 import { RECIPES } from './recipes/index.js';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -110,6 +111,26 @@ describe('gankit translate', () => {
     const r = gankit('translate', '--checkpoint', path.join(ROOT, 'toy2d-gan'), '--direction', 'AtoB', '--input', input, '--out', path.join(ROOT, 'x.json'));
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("'toy2d-gan' is not a translation recipe");
+  });
+  it("draws a translation run's samples beside their sources: rows A, A→B, B, B→A, one test digit per column", async () => {
+    const file = path.join(out, 'pairs.png');
+    expect(gankit('sample', '--checkpoint', out, '--n', '10', '--out', file).code).toBe(0);
+    const picture = decodeImage(readFileSync(file), file);
+    // 10 columns × 4 rows of 28-px cells with 2-px padding.
+    expect([picture.width, picture.height]).toEqual([10 * 28 + 11 * 2, 4 * 28 + 5 * 2]);
+    // The first row is the first 10 real MNIST test digits, as drawn from [−1, 1].
+    const mnist = await loadMnist({ split: 'test', range: '[-1,1]', limit: 10 });
+    let worst = 0;
+    for (let d = 0; d < 10; d++) {
+      for (let y = 0; y < 28; y++) {
+        for (let x = 0; x < 28; x++) {
+          const expected = ((mnist.x[d * 784 + y * 28 + x]! + 1) / 2) * 255;
+          const pixel = picture.data[((2 + y) * picture.width + 2 + d * 30 + x) * 4]!;
+          worst = Math.max(worst, Math.abs(pixel - expected));
+        }
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(1);
   });
   it('names the input file and what is wrong with it', () => {
     const bad = path.join(ROOT, 'bad.json');

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { digitDomains } from '@gankit/datasets';
+import { digitDomains, writeImageGrid } from '@gankit/datasets';
 import type { Batch, DigitDomains, Examples } from '@gankit/datasets';
 import { labelPreservation, loadReferenceClassifier } from '@gankit/metrics';
 import type { BatchSource, UnpairedBatch } from '@gankit/trainers';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
-import { imageBatches, imagesToJson, writeImages } from './images.js';
+import { imageBatches, imagesToJson } from './images.js';
 
 /** A trainer that translates between the two domains (CycleGanTrainer, UnitTrainer). */
 export interface Translator {
@@ -61,16 +61,54 @@ export async function translationMetrics(trainer: Translator, domains: DigitDoma
   return result;
 }
 
-/** The RecipeRun parts both translation recipes share. `sample` shows test digits of A translated to B. */
+/** Columns of a translation picture: one test digit per column. */
+const PICTURE_COLUMNS = 10;
+
+/**
+ * The rows of a translation picture, as one NHWC batch for a 10-column grid:
+ * per group of 10 test digits, four rows — A's digits, their A→B
+ * translations (`translatedAtoB`, the first m of A's test split translated),
+ * B's digits, and their B→A translations — so each column shows one digit
+ * both ways. A short last group is padded with black.
+ */
+export function translationPictureRows(trainer: Translator, domains: DigitDomains, translatedAtoB: tf.Tensor4D): tf.Tensor4D {
+  return tf.tidy(() => {
+    const m = translatedAtoB.shape[0];
+    const a = firstN(domains.a.test, m);
+    const b = firstN(domains.b.test, m);
+    const ba = trainer.translate(b, 'BtoA') as tf.Tensor4D;
+    const rows: tf.Tensor4D[] = [];
+    for (let start = 0; start < m; start += PICTURE_COLUMNS) {
+      const k = Math.min(PICTURE_COLUMNS, m - start);
+      for (const t of [a, translatedAtoB, b, ba]) {
+        const row = t.slice([start, 0, 0, 0], [k, -1, -1, -1]);
+        rows.push(k === PICTURE_COLUMNS ? row : tf.concat([row, tf.fill([PICTURE_COLUMNS - k, ...row.shape.slice(1)] as [number, number, number, number], -1)]));
+      }
+    }
+    return tf.concat(rows);
+  });
+}
+
+/**
+ * The RecipeRun parts both translation recipes share. `sample` gives test
+ * digits of A translated to B; its picture shows them beside their sources,
+ * with B's test digits translated back to A ({@link translationPictureRows}).
+ */
 export function translationParts(trainer: RecipeRun['trainer'] & Translator, domains: DigitDomains, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
   return {
-    pictureSamples: 100,
+    pictureSamples: 30,
     translate: (images, direction) => trainer.translate(images, direction),
     batches: (done) => unpairedBatches(domains, batchSize, seed, done * trainer.batchesPerStep),
     sample: (n) => tf.tidy(() => trainer.translate(firstN(domains.a.test, Math.min(n, domains.a.test.count)), 'AtoB')),
     writePicture: async (s, file) => {
-      const images = s.rank === 4 ? s : tf.reshape(s, [-1, 28, 28, 3]);
-      await writeImages(images.slice(0, Math.min(images.shape[0]!, 100)), file, '[-1,1]');
+      const translated = (s.rank === 4 ? s : tf.reshape(s, [-1, 28, 28, 3])) as tf.Tensor4D;
+      const rows = tf.tidy(() => translationPictureRows(trainer, domains, translated.slice(0, Math.min(translated.shape[0], 100))));
+      try {
+        await writeImageGrid(file, rows, { range: '[-1,1]', columns: PICTURE_COLUMNS });
+      } finally {
+        rows.dispose();
+        if (translated !== s) translated.dispose();
+      }
     },
     toJson: (s): SampleJson => imagesToJson(s, '[-1,1]'),
     evaluate: (options) => translationMetrics(trainer, domains, options?.samples ?? 10_000),
