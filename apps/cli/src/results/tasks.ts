@@ -87,8 +87,9 @@ export const TASKS: Task[] = [
     anchors: [{ method: 'real digits', values: 'the floor row of the table (`pnpm results --floors`)', source: 'EVALUATION.md' }],
     notes:
       'mnist-wgan-gp misses the class-histogram target: its budget is 1,000 generator updates (5,000 critic updates with the gradient penalty, about 3 s per step on 2 cores), half of DCGAN’s generator updates, and its class histogram is still uneven. ' +
-      'Nothing else was tried for lack of compute; the next step is the longer budget (`pnpm results --steps 2000 mnist-wgan-gp`, about 1.7 h on a quiet machine). ' +
-      'mnist-wgan-gp’s sample grid is not committed yet: it was measured before `pnpm results` wrote pictures, and re-running it needs that time again.',
+      'Nothing else was tried for lack of compute; the next step is the longer budget (`pnpm results --steps 2000 mnist-wgan-gp`, about twice its row’s wall time). ' +
+      'Its sample grid shows every digit, many still broken or thick-stroked at this budget; re-running it reproduced its class histogram exactly. ' +
+      'Both FIDs are against the training digits, as is the floor (the held-out test digits), so the floor is what a perfect generator would score up to sampling noise.',
     targets: {
       'mnist-dcgan': [
         { label: 'all 10 classes', met: (m) => (m['classesPresent'] ?? 0) >= 10 },
@@ -145,6 +146,8 @@ export const TASKS: Task[] = [
     notes:
       'Both translators are trained for 1,000 steps at batch 8 (8,000 images, 13% of one epoch), the most a person can run in about half an hour on 2 cores. ' +
       'At this budget neither keeps the digit’s identity reliably, UNIT (whose shared latent space must first align two domains) much less than CycleGAN. ' +
+      'The pictures (rows A, A→B, B, B→A per ten test digits) show why. CycleGAN’s A→B output is mostly texture with a faint digit, yet A→B→A comes back almost exactly (low cycle error): the digit survives as a low-contrast signal the inverse can read but the classifier often cannot; its B→A strokes are digit-like but often the wrong or a broken digit. ' +
+      'UNIT’s A→B is texture with no digit, and its B→A is the same blob for every input: decoder A has not learned to read codes that encoder B produces, i.e. the latent space is not yet shared. ' +
       'Tried: CycleGAN at twice the budget (`pnpm results --steps 2000 digits-cyclegan`, its own row): B→A improves markedly, A→B hardly, so part of the gap is budget. ' +
       'Next steps, not tried for lack of compute: 10k+ steps, the identity loss for UNIT, and a semantic (classifier) consistency term as in CyCADA.',
     targets: {
