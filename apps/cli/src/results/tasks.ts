@@ -147,8 +147,9 @@ export const TASKS: Task[] = [
       'Both translators are trained for 1,000 steps at batch 8 (8,000 images, 13% of one epoch), the most a person can run in about half an hour on 2 cores. ' +
       'At this budget neither keeps the digit’s identity reliably, UNIT (whose shared latent space must first align two domains) much less than CycleGAN. ' +
       'The pictures (rows A, A→B, B, B→A per ten test digits) show why. CycleGAN’s A→B output is mostly texture with a faint digit, yet A→B→A comes back almost exactly (low cycle error): the digit survives as a low-contrast signal the inverse can read but the classifier often cannot; its B→A strokes are digit-like but often the wrong or a broken digit. ' +
-      'UNIT’s A→B is texture with no digit, and its B→A is the same blob for every input: decoder A has not learned to read codes that encoder B produces, i.e. the latent space is not yet shared. ' +
-      'Tried: CycleGAN at twice the budget (`pnpm results --steps 2000 digits-cyclegan`, its own row): B→A improves markedly, A→B hardly, so part of the gap is budget. ' +
+      'At 1,000 steps UNIT’s A→B is texture with no digit, and its B→A is the same blob for every input: decoder A has not learned to read codes that encoder B produces, i.e. the latent space is not yet shared. ' +
+      'At 3,000 steps (`pnpm results --steps 3000 digits-unit`, its own row and picture) A→B draws the digit on the texture and preserves most labels, while B→A still turns many digits into one round blob and gets the rest right: UNIT is budget-limited here, B→A most. ' +
+      'Tried: CycleGAN at twice the budget (`pnpm results --steps 2000 digits-cyclegan`, its own row): B→A improves markedly, A→B hardly, so part of the gap is budget; UNIT at three times the budget (above). ' +
       'Next steps, not tried for lack of compute: 10k+ steps, the identity loss for UNIT, and a semantic (classifier) consistency term as in CyCADA.',
     targets: {
       'digits-cyclegan': [{ label: '≥ 90% both ways', met: (m) => Math.min(m['labelPreservationAtoB'] ?? 0, m['labelPreservationBtoA'] ?? 0) >= 0.9 }],
