@@ -86,8 +86,8 @@ export const TASKS: Task[] = [
     ],
     anchors: [{ method: 'real digits', values: 'the floor row of the table (`pnpm results --floors`)', source: 'EVALUATION.md' }],
     notes:
-      'mnist-wgan-gp misses the class-histogram target: its budget is 1,000 generator updates (5,000 critic updates with the gradient penalty, about 3 s per step on 2 cores), half of DCGAN’s generator updates, and its class histogram is still uneven. ' +
-      'Nothing else was tried for lack of compute; the next step is the longer budget (`pnpm results --steps 2000 mnist-wgan-gp`, about twice its row’s wall time). ' +
+      'mnist-wgan-gp misses the class-histogram target: its budget is 1,000 generator updates (5,000 critic updates with the gradient penalty, about 4.5 s per generator update on one core), half of DCGAN’s generator updates, and its class histogram is still uneven. ' +
+      'Nothing else was tried for lack of compute; the next step is the longer budget (`pnpm results --steps 2000 mnist-wgan-gp`, about 2.5 h on one core; a start beside another run went at 6 s per update, over 3 h, and was stopped). ' +
       'Its sample grid shows every digit, many still broken or thick-stroked at this budget; re-running it reproduced its class histogram exactly. ' +
       'Both FIDs are against the training digits, as is the floor (the held-out test digits), so the floor is what a perfect generator would score up to sampling noise.',
     targets: {
@@ -144,13 +144,13 @@ export const TASKS: Task[] = [
       { method: 'target-only (real MNIST-M)', values: '96.5%', source: 'PixelDA Table 1' },
     ],
     notes:
-      'Both translators are trained for 1,000 steps at batch 8 (8,000 images, 13% of one epoch), the most a person can run in about half an hour on 2 cores. ' +
-      'At this budget neither keeps the digit’s identity reliably, UNIT (whose shared latent space must first align two domains) much less than CycleGAN. ' +
+      'The task’s budget for both translators is 1,000 steps at batch 8 (8,000 images, 13% of one epoch), about half an hour on 2 cores; the `--steps N` rows are the same recipes, seed and batch trained longer. ' +
+      'At 1,000 steps neither keeps the digit’s identity reliably, UNIT (whose shared latent space must first align two domains) much less than CycleGAN. ' +
       'The pictures (rows A, A→B, B, B→A per ten test digits) show why. CycleGAN’s A→B output is mostly texture with a faint digit, yet A→B→A comes back almost exactly (low cycle error): the digit survives as a low-contrast signal the inverse can read but the classifier often cannot; its B→A strokes are digit-like but often the wrong or a broken digit. ' +
       'At 1,000 steps UNIT’s A→B is texture with no digit, and its B→A is the same blob for every input: decoder A has not learned to read codes that encoder B produces, i.e. the latent space is not yet shared. ' +
-      'At 3,000 steps (`pnpm results --steps 3000 digits-unit`, its own row and picture) A→B draws the digit on the texture and preserves most labels, while B→A still turns many digits into one round blob and gets the rest right: UNIT is budget-limited here, B→A most. ' +
-      'Tried: CycleGAN at twice the budget (`pnpm results --steps 2000 digits-cyclegan`, its own row): B→A improves markedly, A→B hardly, so part of the gap is budget; UNIT at three times the budget (above). ' +
-      'Next steps, not tried for lack of compute: 10k+ steps, the identity loss for UNIT, and a semantic (classifier) consistency term as in CyCADA.',
+      'Longer budgets close most of the gap, so at these step counts the gap is mainly budget. CycleGAN: 2,000 steps lift B→A but hardly A→B; at 4,000 steps (53 min) both directions draw the source digit clearly, at 87.2% and 84.4%, 3 and 6 points short of the target. ' +
+      'UNIT: at 3,000 steps A→B draws the digit on the texture (81.2%) while B→A still turns many digits into one round blob (48.7%); at 6,000 steps (116 min) B→A draws the digits (72.9%) but A→B slips to 73.7%, its strokes thinner and noisier: adversarial training here does not improve monotonically, so the last checkpoint need not be the best. ' +
+      'Nothing but the budget was varied. Next steps, not tried for lack of compute: CycleGAN beyond 4,000 steps, more seeds per budget, picking the checkpoint on a validation split, and a semantic (classifier) consistency term as in CyCADA.',
     targets: {
       'digits-cyclegan': [{ label: '≥ 90% both ways', met: (m) => Math.min(m['labelPreservationAtoB'] ?? 0, m['labelPreservationBtoA'] ?? 0) >= 0.9 }],
       'digits-unit': [{ label: '≥ 90% both ways', met: (m) => Math.min(m['labelPreservationAtoB'] ?? 0, m['labelPreservationBtoA'] ?? 0) >= 0.9 }],
