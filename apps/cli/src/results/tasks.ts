@@ -144,7 +144,7 @@ export const TASKS: Task[] = [
       { method: 'target-only (real MNIST-M)', values: '96.5%', source: 'PixelDA Table 1' },
     ],
     notes:
-      'The task’s budget for both translators is 1,000 steps at batch 8 (8,000 images, 13% of one epoch), about half an hour on 2 cores; the `--steps N` rows are the same recipes, seed and batch trained longer. ' +
+      'The task’s budget for both translators is 1,000 steps at batch 8 (8,000 images, 13% of one epoch), 9–12 min of training on one core (their rows); the `--steps N` rows are the same recipes, seed and batch trained longer. ' +
       'At 1,000 steps neither keeps the digit’s identity reliably, UNIT (whose shared latent space must first align two domains) much less than CycleGAN. ' +
       'The pictures (rows A, A→B, B, B→A per ten test digits) show why. CycleGAN’s A→B output is mostly texture with a faint digit, yet A→B→A comes back almost exactly (low cycle error): the digit survives as a low-contrast signal the inverse can read but the classifier often cannot; its B→A strokes are digit-like but often the wrong or a broken digit. ' +
       'At 1,000 steps UNIT’s A→B is texture with no digit, and its B→A is the same blob for every input: decoder A has not learned to read codes that encoder B produces, i.e. the latent space is not yet shared. ' +
