@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -22,9 +23,17 @@ export const sharedConfig = defineConfig({
     // thread unless asked (the threaded path has its own test in @gankit/backend).
     env: { GANKIT_WASM_THREADS: process.env['GANKIT_WASM_THREADS'] ?? '1' },
     pool: 'forks',
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    // One test process per core: `pnpm test` runs the packages' suites one
+    // after another (turbo --concurrency=1), each on every core, so the cores
+    // are never oversubscribed.
+    maxWorkers: availableParallelism(),
+    // No test asserts on time. These limits only end a test that hangs; each
+    // test's work is seconds, so load on the machine cannot reach them.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    // The JSON report is the test task's output (turbo caches it) and what
+    // scripts/test-summary.mjs adds up.
+    reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
   },
 });

@@ -132,6 +132,8 @@ export class App {
   /** The training loop: one {@link frame} per animation frame while running (never two loops at once). */
   private async loop(): Promise<void> {
     this.looping = true;
+    // Tests (and anyone curious) can tell when the last step in flight has landed after Pause.
+    this.doc.body.dataset['looping'] = 'true';
     try {
       while (this.running) {
         await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -139,6 +141,7 @@ export class App {
       }
     } finally {
       this.looping = false;
+      this.doc.body.dataset['looping'] = 'false';
     }
   }
 

@@ -14,6 +14,8 @@ let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let setupError: unknown;
 const pageErrors: string[] = [];
+/** How long any wait may take before the test calls the page hung: far above a step on a loaded machine (playwright's own default is 30 s). */
+const HANG_GUARD_MS = 300_000;
 
 // A failing beforeAll would mark the tests "skipped"; instead every test fails
 // with the reason (e.g. Chromium missing, and how to install it).
@@ -25,7 +27,7 @@ beforeAll(async () => {
   } catch (err) {
     setupError = err;
   }
-}, 120_000);
+});
 
 function ready(): { browser: Browser; server: StaticServer } {
   if (setupError !== undefined) throw setupError;
@@ -41,12 +43,13 @@ afterAll(async () => {
 async function open(query: string): Promise<Page> {
   const { browser, server } = ready();
   const page = await browser.context.newPage();
+  page.setDefaultTimeout(HANG_GUARD_MS);
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
   });
   await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: HANG_GUARD_MS });
   return page;
 }
 
@@ -54,7 +57,7 @@ async function stepCount(page: Page): Promise<number> {
   return Number(await page.textContent('[data-testid="step-count"]'));
 }
 
-async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
+async function waitForStep(page: Page, atLeast: number, timeout = HANG_GUARD_MS): Promise<void> {
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step-count"]')?.textContent) >= n, atLeast, { timeout, polling: 100 });
 }
 
@@ -149,9 +152,9 @@ describe('the playground in Chromium', () => {
     expect(await pixels(page, 'loss-canvas', 'red', 24)).toBeGreaterThan(20);
     expect(await pixels(page, 'coverage-canvas', 'fake', 24)).toBeGreaterThan(20);
 
-    // Pause stops the step counter (the step in flight may still land).
+    // Pause stops the step counter: once the step in flight has landed, no more come.
     await page.click('[data-testid="pause"]');
-    await page.waitForTimeout(1_000);
+    await page.waitForSelector('body[data-looping="false"]', { timeout: HANG_GUARD_MS });
     const paused = await stepCount(page);
     await page.waitForTimeout(1_500);
     expect(await stepCount(page)).toBe(paused);
@@ -221,7 +224,7 @@ describe('the playground in Chromium', () => {
     const page = await open('?loss=wgan-gp&gw=32&gd=2&dw=32&dd=2&batch=64&backend=webgl');
     expect(await page.textContent('[data-testid="backend-name"]')).toBe('webgl');
     await page.click('[data-testid="start"]');
-    await waitForStep(page, 5, 90_000);
+    await waitForStep(page, 5);
     await page.click('[data-testid="pause"]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
     expect(await page.textContent('[data-testid="message"]')).toBe('');

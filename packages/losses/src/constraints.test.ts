@@ -115,10 +115,11 @@ for (const backend of NODE_BACKENDS) {
     it('normalizes Conv2D and Conv2DTranspose kernels to σ(reshaped kernel) = 1', async () => {
       await useBackend(backend);
       for (const [layer, outAxis, shape] of [
-        [tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }), 3, [1, 5, 5, 2]],
-        [tf.layers.conv2dTranspose({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }), 2, [1, 5, 5, 2]],
+        [tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 11 }) }), 3, [1, 5, 5, 2]],
+        [tf.layers.conv2dTranspose({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 12 }) }), 2, [1, 5, 5, 2]],
       ] as const) {
-        const sn = new SpectralNormalization({ layer });
+        // Seeded kernel and u: the power iteration's convergence depends on both, so an unseeded test could fail by chance.
+        const sn = new SpectralNormalization({ layer, seed: 5 });
         const input = tf.input({ shape: shape.slice(1) });
         const model = tf.model({ inputs: input, outputs: sn.apply(input) as tf.SymbolicTensor });
         trainPasses(model, tf.ones(shape as unknown as number[]), 60);

@@ -28,15 +28,15 @@ describe('gradient penalty: closed forms', () => {
   it('GP = λ(‖w‖ − 1)² for a linear critic, whatever the interpolation', () => {
     const w = [0.6, 1.2, -0.4];
     const norm = Math.hypot(...w);
-    const real = tf.randomNormal([5, 3]);
-    const fake = tf.randomNormal([5, 3]);
+    const real = tf.randomNormal([5, 3], 0, 1, 'float32', 1);
+    const fake = tf.randomNormal([5, 3], 0, 1, 'float32', 2);
     expectClose(value(gradientPenalty()(linearCritic(w), real, fake)), 10 * (norm - 1) ** 2, { rtol: 1e-5 });
     expectClose(value(gradientPenalty({ lambda: 2.5 })(linearCritic(w), real, fake)), 2.5 * (norm - 1) ** 2, { rtol: 1e-5 });
   });
 
   it('the one-sided variant is zero for gradient norms below 1 and λ(‖w‖ − 1)² above', () => {
-    const real = tf.randomNormal([4, 2]);
-    const fake = tf.randomNormal([4, 2]);
+    const real = tf.randomNormal([4, 2], 0, 1, 'float32', 3);
+    const fake = tf.randomNormal([4, 2], 0, 1, 'float32', 4);
     expect(value(gradientPenalty({ oneSided: true })(linearCritic([0.3, 0.4]), real, fake))).toBe(0);
     expectClose(value(gradientPenalty({ oneSided: true })(linearCritic([3, 4]), real, fake)), 10 * 16, { rtol: 1e-5 });
   });
@@ -52,7 +52,7 @@ describe('gradient penalty: closed forms', () => {
 
   it('R1 = γ/2·‖w‖² for a linear critic, ignoring the fakes', () => {
     const w = [0.6, 1.2, -0.4];
-    const r1 = r1Penalty({ gamma: 4 })(linearCritic(w), tf.randomNormal([6, 3]), tf.zeros([6, 3]));
+    const r1 = r1Penalty({ gamma: 4 })(linearCritic(w), tf.randomNormal([6, 3], 0, 1, 'float32', 5), tf.zeros([6, 3]));
     expectClose(value(r1), 2 * (0.36 + 1.44 + 0.16), { rtol: 1e-5 });
   });
 });

@@ -13,6 +13,8 @@ export interface SpectralNormalizationArgs extends LayerArgs {
   powerIterations?: number;
   /** ε added to vector norms. Default 1e-12. */
   epsilon?: number;
+  /** Seed of the power iteration's initial vector u ~ N(0, I), for reproducible runs. Default: unseeded. */
+  seed?: number;
 }
 
 const SUPPORTED = ['Dense', 'Conv2D', 'Conv2DTranspose'];
@@ -51,10 +53,12 @@ export class SpectralNormalization extends tf.layers.Layer {
   readonly layer: tf.layers.Layer;
   readonly powerIterations: number;
   readonly epsilon: number;
+  /** Seed of u's initial draw, if given. */
+  readonly seed: number | undefined;
   private u: tf.LayerVariable | null = null;
 
   constructor(args: SpectralNormalizationArgs) {
-    const { layer, powerIterations = 1, epsilon = 1e-12, ...rest } = args ?? ({} as SpectralNormalizationArgs);
+    const { layer, powerIterations = 1, epsilon = 1e-12, seed, ...rest } = args ?? ({} as SpectralNormalizationArgs);
     super(rest);
     if (!(layer instanceof tf.layers.Layer)) {
       throw new Error(`SpectralNormalization: 'layer' must be a tf.layers.Layer, got ${typeof layer}`);
@@ -64,7 +68,9 @@ export class SpectralNormalization extends tf.layers.Layer {
     }
     assertNumber('SpectralNormalization', 'powerIterations', powerIterations, { min: 1, integer: true });
     assertNumber('SpectralNormalization', 'epsilon', epsilon, { exclusiveMin: 0 });
+    if (seed !== undefined) assertNumber('SpectralNormalization', 'seed', seed, { integer: true });
     this.layer = layer;
+    this.seed = seed;
     this.powerIterations = powerIterations;
     this.epsilon = epsilon;
   }
@@ -90,7 +96,7 @@ export class SpectralNormalization extends tf.layers.Layer {
     }
     const kernel = this.kernelVariable().read();
     const n = kernel.shape[this.outAxis(kernel.rank)]!;
-    this.u = this.addWeight('u', [n], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 1 }), undefined, false);
+    this.u = this.addWeight('u', [n], 'float32', tf.initializers.randomNormal({ mean: 0, stddev: 1, ...(this.seed !== undefined ? { seed: this.seed } : {}) }), undefined, false);
     this.built = true;
   }
 
@@ -146,6 +152,7 @@ export class SpectralNormalization extends tf.layers.Layer {
       layer: { className: this.layer.getClassName(), config: this.layer.getConfig() },
       powerIterations: this.powerIterations,
       epsilon: this.epsilon,
+      ...(this.seed !== undefined ? { seed: this.seed } : {}),
     };
   }
 
@@ -170,7 +177,7 @@ export class SpectralNormalization extends tf.layers.Layer {
  * hook of gankit's discriminator builders.
  *
  * @param layer - a Dense, Conv2D or Conv2DTranspose layer, not yet applied.
- * @param options - `powerIterations` (1), `epsilon` (1e-12).
+ * @param options - `powerIterations` (1), `epsilon` (1e-12), `seed` (of u's initial draw; unseeded by default).
  * @returns the wrapper layer.
  *
  * @example

@@ -70,15 +70,13 @@ describe('symmetricEigen', () => {
     t.dispose();
   });
 
-  it('decomposes a 128 × 128 covariance-like matrix in well under a few seconds', () => {
+  it('decomposes a 128 × 128 covariance-like matrix in a few cyclic sweeps', () => {
     const n = 128;
     const lambda = Array.from({ length: n }, (_, i) => (i < 100 ? 10 * Math.exp(-i / 10) : 0));
     const a = withEigenvalues(randomOrthogonal(n, 4), lambda);
-    const t0 = performance.now();
     const { values, sweeps } = symmetricEigen(a);
-    const ms = performance.now() - t0;
-    console.log(`symmetricEigen 128 × 128: ${ms.toFixed(0)} ms, ${sweeps} sweeps`);
-    expect(ms).toBeLessThan(5000);
+    // Cyclic Jacobi converges quadratically: about 10 sweeps at this size (its cost, counted, not timed).
+    expect(sweeps).toBeLessThanOrEqual(15);
     const expected = [...lambda].sort((x, y) => y - x);
     values.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(1e-12));
   });

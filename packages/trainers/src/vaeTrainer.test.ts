@@ -33,7 +33,7 @@ describe('VaeTrainer steps', () => {
     const trainer = new VaeTrainer({ encoder: mlp([6], [8], 4, 1), decoder: mlp([2], [8], 6, 2), seed: 3 });
     const counts: number[] = [];
     function* data(): Generator<{ x: tf.Tensor }> {
-      for (;;) yield { x: tf.tidy(() => tf.randomUniform([8, 6]).round()) };
+      for (let i = 0; ; i++) yield { x: tf.tidy(() => tf.randomUniform([8, 6], 0, 1, 'float32', i).round()) };
     }
     await trainer.fit(data(), { steps: 100, callbacks: [{ onStepEnd: () => void counts.push(tf.memory().numTensors) }] });
     expect(counts[99]).toBe(counts[0]);

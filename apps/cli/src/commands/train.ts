@@ -11,11 +11,13 @@ import { jsonNumbers } from '../internal/jsonNumbers.js';
 import { progressLine } from '../internal/progressLine.js';
 import { checkpointUrl, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
+import type { RecipeOptions } from '../recipes/recipe.js';
 
 export const TRAIN_FLAGS: Record<string, FlagSpec> = {
   steps: { type: 'int', min: 1, description: 'total training steps (generator updates); with --resume, the total to reach' },
   'batch-size': { type: 'int', min: 1, description: 'examples per batch' },
   seed: { type: 'int', min: 0, description: 'seed of all randomness (weights, data, noise)' },
+  limit: { type: 'int', min: 1, description: 'image recipes: train on (and score against) the first N training examples only, for a quick trial' },
   backend: { type: 'string', choices: ['wasm', 'cpu'], description: 'tfjs backend', default: 'wasm' },
   out: { type: 'string', description: 'run directory', default: 'runs/<recipe>' },
   resume: { type: 'boolean', description: "continue from --out's checkpoint" },
@@ -44,10 +46,15 @@ export async function train(argv: string[]): Promise<number> {
   const recipe = findRecipe(positionals[0]);
   const out = (flags['out'] as string | undefined) ?? path.join('runs', recipe.name);
   const resume = flags['resume'] === true;
-  let options = {
+  const limit = flags['limit'] as number | undefined;
+  if (limit !== undefined && recipe.trainingSet === undefined) {
+    throw new UsageError(`flag --limit applies to recipes with a fixed training set; '${recipe.name}' draws fresh samples every step`);
+  }
+  let options: RecipeOptions = {
     steps: (flags['steps'] as number | undefined) ?? recipe.defaults.steps,
     batchSize: (flags['batch-size'] as number | undefined) ?? recipe.defaults.batchSize,
     seed: (flags['seed'] as number | undefined) ?? recipe.defaults.seed,
+    ...(limit !== undefined ? { limit } : {}),
   };
   if (resume) {
     const record = await readRunRecord(out, '--out');
@@ -55,17 +62,17 @@ export async function train(argv: string[]): Promise<number> {
       throw new UsageError(`--resume: ${out} holds a '${record.recipe}' run, not '${recipe.name}'`);
     }
     // Batch size and seed must match the run being continued; the step budget may grow.
-    for (const key of ['batchSize', 'seed'] as const) {
-      const flag = key === 'batchSize' ? '--batch-size' : '--seed';
-      if (flags[flag.slice(2)] !== undefined && flags[flag.slice(2)] !== record.options[key]) {
-        throw new UsageError(`--resume: ${flag} ${String(flags[flag.slice(2)])} differs from the run's ${record.options[key]}`);
+    for (const [key, flag] of [['batchSize', '--batch-size'], ['seed', '--seed'], ['limit', '--limit']] as const) {
+      const given = flags[flag.slice(2)];
+      if (given !== undefined && given !== record.options[key]) {
+        throw new UsageError(`--resume: ${flag} ${String(given)} differs from the run's ${String(record.options[key] ?? 'none')}`);
       }
     }
     options = { ...record.options, steps: options.steps };
   }
 
   const info = await initBackend({ backend: flags['backend'] as 'wasm' | 'cpu' | undefined, quiet: true });
-  console.log(`gankit train ${recipe.name}: ${options.steps} steps, batch ${options.batchSize}, seed ${options.seed}, backend ${info.backend} → ${out}`);
+  console.log(`gankit train ${recipe.name}: ${options.steps} steps, batch ${options.batchSize}, seed ${options.seed}${options.limit !== undefined ? `, first ${options.limit} training examples` : ''}, backend ${info.backend} → ${out}`);
   const run = await recipe.create(options);
   if (resume) {
     await run.trainer.load(checkpointUrl(out));

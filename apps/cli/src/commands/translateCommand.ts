@@ -65,10 +65,11 @@ export async function translateCommand(argv: string[]): Promise<number> {
   const dir = flags['checkpoint'] as string;
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
+  if (recipe.translation !== true) throw new UsageError(`--checkpoint ${dir}: '${recipe.name}' is not a translation recipe`);
   await initBackend({ quiet: true });
   const images = await readImages(flags['input'] as string);
   const run = await openRun(recipe, record, dir);
-  if (run.translate === undefined) throw new UsageError(`--checkpoint ${dir}: '${recipe.name}' is not a translation recipe`);
+  if (run.translate === undefined) throw new Error(`recipe '${recipe.name}' is marked as a translation recipe but its run has no translate()`);
   const translated = tf.tidy(() => run.translate!(images, flags['direction'] as 'AtoB' | 'BtoA'));
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, JSON.stringify(imagesToJson(translated, '[-1,1]')));

@@ -6,7 +6,7 @@ describe('the "Mix a loss with an architecture" guide example', () => {
   it('trains with a hand-written loop: finite losses, samples of the right shape', async () => {
     const { generator, dLoss, gLoss } = await handWrittenLoop(5);
     expect(Number.isFinite(dLoss) && Number.isFinite(gLoss)).toBe(true);
-    const samples = generator.predict(tf.randomNormal([7, 2])) as tf.Tensor;
+    const samples = generator.predict(tf.randomNormal([7, 2], 0, 1, 'float32', 7)) as tf.Tensor;
     expect(samples.shape).toEqual([7, 2]);
   });
   it('trains the same composition with GanTrainer', async () => {

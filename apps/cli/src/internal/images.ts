@@ -33,23 +33,32 @@ export function imagesToJson(samples: tf.Tensor, range: PixelRange, labels?: num
 }
 
 /**
- * The EVALUATION.md image metrics of generated samples against the real MNIST
- * training split (60,000 digits, the data the generators learn from):
- * classifier-feature FID and KID, class-histogram KL to uniform, mean
- * top-class confidence. Given `labels` (one per sample), also the
- * classifier's accuracy for them (`conditionalAccuracy`), from the same
+ * The EVALUATION.md image metrics of generated samples against real MNIST
+ * training digits (by default all 60,000 of the training split, the data the
+ * generators learn from): classifier-feature FID and KID, class-histogram KL
+ * to uniform, mean top-class confidence. Given `labels` (one per sample), also
+ * the classifier's accuracy for them (`conditionalAccuracy`), from the same
  * classification. The real-data floor scores the held-out test split the
  * same way (`pnpm results --floors`, results/floors.ts).
+ *
+ * @param options - `labels` for conditional accuracy; `reference`, the real
+ * digits to compare with in `range` (a run trained with `--limit` passes its
+ * own smaller training set).
  */
-export async function mnistImageMetrics(samples: tf.Tensor, range: PixelRange, labels?: ArrayLike<number>): Promise<Record<string, number>> {
+export async function mnistImageMetrics(
+  samples: tf.Tensor,
+  range: PixelRange,
+  options: { labels?: ArrayLike<number>; reference?: Examples } = {},
+): Promise<Record<string, number>> {
   const classifier = await loadReferenceClassifier('mnist');
-  const train = await loadMnist({ split: 'train', range });
+  const train = options.reference ?? (await loadMnist({ split: 'train', range }));
   const real = tf.tensor4d(train.x, [train.count, 28, 28, 1]);
   const realOut = await classifier.classify(real, { range });
   const fakeOut = await classifier.classify(samples, { range });
   real.dispose();
-  const m = imageMetrics(fakeOut, realOut, samples.shape[0]! >= 1000 ? {} : { kid: false });
+  const m = imageMetrics(fakeOut, realOut, samples.shape[0]! >= 1000 && train.count >= 1000 ? {} : { kid: false });
   classifier.dispose();
+  const { labels } = options;
   return {
     fid: m.frechetDistance,
     ...(m.kernelDistance !== undefined ? { kid: m.kernelDistance.mean } : {}),
@@ -71,7 +80,7 @@ export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, ba
     toJson: (s) => imagesToJson(s, '[-1,1]'),
     evaluate: async (options) => {
       const samples = trainer.sample(options?.samples ?? 10_000, { seed: 4242 });
-      const metrics = await mnistImageMetrics(samples, '[-1,1]');
+      const metrics = await mnistImageMetrics(samples, '[-1,1]', { reference: mnist });
       samples.dispose();
       return metrics;
     },

@@ -14,9 +14,11 @@ import type { Recipe } from './recipe.js';
 export const digitsCyclegan: Recipe = {
   name: 'digits-cyclegan',
   summary: 'CycleGAN MNIST ↔ MNIST-M-style digits; eval: label preservation both ways',
+  trainingSet: 'MNIST ↔ MNIST-M-style train (60,000 digits each)',
+  translation: true,
   defaults: { steps: 1000, batchSize: 8, seed: 0, sampleEvery: 250, checkpointEvery: 250 },
-  async create({ batchSize, seed }) {
-    const domains = await loadDigitDomains(seed);
+  async create({ batchSize, seed, limit }) {
+    const domains = await loadDigitDomains(seed, limit);
     const generator = (s: number): ReturnType<typeof cycleGanGenerator> =>
       cycleGanGenerator({ imageSize: 28, inChannels: 3, outChannels: 3, filters: 16, residualBlocks: 4, seed: s });
     const critic = (s: number): ReturnType<typeof patchGanDiscriminator> => patchGanDiscriminator({ imageSize: 28, channels: 3, filters: 16, layers: 2, seed: s });

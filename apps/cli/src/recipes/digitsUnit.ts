@@ -13,9 +13,11 @@ import type { Recipe } from './recipe.js';
 export const digitsUnit: Recipe = {
   name: 'digits-unit',
   summary: 'UNIT (shared latent space) MNIST ↔ MNIST-M-style digits; eval: label preservation',
+  trainingSet: 'MNIST ↔ MNIST-M-style train (60,000 digits each)',
+  translation: true,
   defaults: { steps: 1000, batchSize: 8, seed: 0, sampleEvery: 250, checkpointEvery: 250 },
-  async create({ batchSize, seed }) {
-    const domains = await loadDigitDomains(seed);
+  async create({ batchSize, seed, limit }) {
+    const domains = await loadDigitDomains(seed, limit);
     const nets = unitNetworks({ imageSize: 28, channelsA: 3, channelsB: 3, filters: 16, seed });
     const critic = (s: number): ReturnType<typeof patchGanDiscriminator> => patchGanDiscriminator({ imageSize: 28, channels: 3, filters: 16, layers: 2, seed: s });
     const trainer = new UnitTrainer({

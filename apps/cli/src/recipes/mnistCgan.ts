@@ -15,10 +15,11 @@ import type { Recipe } from './recipe.js';
 export const mnistCgan: Recipe = {
   name: 'mnist-cgan',
   summary: 'conditional DCGAN on MNIST (projection discriminator); sample --label L',
+  trainingSet: 'MNIST train (60,000 labelled digits)',
   conditional: true,
   defaults: { steps: 2000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
-  async create({ batchSize, seed }) {
-    const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
+  async create({ batchSize, seed, limit }) {
+    const mnist = await loadMnist({ split: 'train', range: '[-1,1]', limit });
     const trainer = new ConditionalGanTrainer({
       generator: conditionalDcganGenerator({ imageSize: 28, channels: 1, numClasses: 10, seed }),
       discriminator: conditionalDcganDiscriminator({ imageSize: 28, channels: 1, numClasses: 10, conditioning: 'projection', seed: seed + 1 }),

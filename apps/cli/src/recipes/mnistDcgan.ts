@@ -13,9 +13,10 @@ import type { Recipe } from './recipe.js';
 export const mnistDcgan: Recipe = {
   name: 'mnist-dcgan',
   summary: 'DCGAN on MNIST (non-saturating loss, Adam 2e-4 β₁ 0.5)',
+  trainingSet: 'MNIST train (60,000 digits)',
   defaults: { steps: 2000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
-  async create({ batchSize, seed }) {
-    const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
+  async create({ batchSize, seed, limit }) {
+    const mnist = await loadMnist({ split: 'train', range: '[-1,1]', limit });
     const trainer = new GanTrainer({
       generator: dcganGenerator({ imageSize: 28, channels: 1, seed }),
       discriminator: dcganDiscriminator({ imageSize: 28, channels: 1, seed: seed + 1 }),

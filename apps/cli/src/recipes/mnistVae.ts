@@ -18,10 +18,11 @@ import type { Recipe } from './recipe.js';
 export const mnistVae: Recipe = {
   name: 'mnist-vae',
   summary: 'VAE on MNIST (MLP 2×512, 32 latents, Bernoulli likelihood); eval: −ELBO in nats',
+  trainingSet: 'MNIST train (60,000 digits)',
   defaults: { steps: 9360, batchSize: 128, seed: 0, sampleEvery: 1000, checkpointEvery: 1000 },
-  async create({ batchSize, seed }) {
+  async create({ batchSize, seed, limit }) {
     // The MLP VAE sees each digit as a flat vector of 784 pixels: same buffer, another shape.
-    const mnist = { ...(await loadMnist({ split: 'train', range: '[0,1]' })), shape: [784] };
+    const mnist = { ...(await loadMnist({ split: 'train', range: '[0,1]', limit })), shape: [784] };
     const trainer = new VaeTrainer({
       encoder: mlpVaeEncoder({ hiddenUnits: [512, 512], latentDim: 32, seed }),
       decoder: mlpVaeDecoder({ hiddenUnits: [512, 512], latentDim: 32, seed: seed + 1 }),

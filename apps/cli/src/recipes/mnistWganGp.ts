@@ -15,9 +15,10 @@ import type { Recipe } from './recipe.js';
 export const mnistWganGp: Recipe = {
   name: 'mnist-wgan-gp',
   summary: 'WGAN-GP on MNIST (DCGAN networks, critic without batch norm)',
+  trainingSet: 'MNIST train (60,000 digits)',
   defaults: { steps: 1000, batchSize: 64, seed: 0, sampleEvery: 100, checkpointEvery: 100 },
-  async create({ batchSize, seed }) {
-    const mnist = await loadMnist({ split: 'train', range: '[-1,1]' });
+  async create({ batchSize, seed, limit }) {
+    const mnist = await loadMnist({ split: 'train', range: '[-1,1]', limit });
     const trainer = new GanTrainer({
       generator: dcganGenerator({ imageSize: 28, channels: 1, seed }),
       discriminator: dcganDiscriminator({ imageSize: 28, channels: 1, normalization: 'none', seed: seed + 1 }),

@@ -6,6 +6,12 @@ export interface RecipeOptions {
   steps: number;
   batchSize: number;
   seed: number;
+  /**
+   * Train on the first `limit` examples of the training split only, and score
+   * against that many real examples (a quick trial, or a test). Only recipes
+   * with a fixed training set take it ({@link Recipe.trainingSet}).
+   */
+  limit?: number;
 }
 
 /** What `gankit sample` writes as JSON: images NHWC in [0, 1], 2-D points as they are. */
@@ -44,6 +50,13 @@ export interface Recipe {
   /** One line for `gankit list`. */
   readonly summary: string;
   readonly defaults: RecipeOptions & { sampleEvery: number; checkpointEvery: number };
+  /**
+   * The fixed training set an image recipe learns from, as `gankit list` and
+   * `--limit` name it; absent for the 2-D recipes, which draw fresh samples.
+   */
+  readonly trainingSet?: string;
+  /** Whether the recipe translates images between two domains (`gankit translate`). */
+  readonly translation?: boolean;
   /** Whether `--label` applies to `gankit sample`. */
   readonly conditional?: boolean;
   create(options: RecipeOptions): Promise<RecipeRun>;

@@ -15,18 +15,18 @@ describe('real-data floors', () => {
   });
 
   it('scores held-out test digits like samples: near-perfect accuracy, all classes, small FID', async () => {
-    const floors = await measureMnistFloors(1000);
+    const floors = await measureMnistFloors(1000, 5000);
     for (const title of Object.keys(floors)) expect(TASKS.map((t) => t.title)).toContain(title);
     const unconditional = floors['MNIST unconditional (DCGAN, WGAN-GP)']!;
     expect(unconditional['samples']).toBe(1000);
     expect(unconditional['classesPresent']).toBe(10);
     expect(unconditional['meanTopConfidence']).toBeGreaterThan(0.95);
-    // 1,000 real test digits against the 60,000 training digits: small, but not 0 (a different sample of the same distribution).
+    // 1,000 real test digits against 5,000 training digits: small, but not 0 (a different sample of the same distribution).
     expect(unconditional['fid']).toBeGreaterThan(0);
     expect(unconditional['fid']).toBeLessThan(2);
     expect(unconditional['classHistogramKl']).toBeLessThan(0.02);
     expect(floors['Conditional GAN on MNIST']!['conditionalAccuracy']).toBeGreaterThan(0.97);
-  }, 300_000);
+  });
 
   it('scores a perfect translator: each domain classifier on its own real test digits', async () => {
     const floor = await measureTranslationFloor(1000);
@@ -35,5 +35,5 @@ describe('real-data floors', () => {
     expect(floor['labelPreservationBtoA']).toBeGreaterThan(0.97);
     const translation = TASKS.find((t) => t.recipes.some((r) => r.recipe === 'digits-unit'))!;
     for (const key of ['labelPreservationAtoB', 'labelPreservationBtoA']) expect(translation.columns.map((c) => c.key)).toContain(key);
-  }, 300_000);
+  });
 });

@@ -20,13 +20,15 @@ export const TRANSLATION_FLOOR_WHAT = 'the real test digits of the target domain
  * score, i.e. the classifier's test accuracy).
  *
  * @param limit - score only the first `limit` test digits (default: all 10,000), for quick runs.
+ * @param referenceLimit - compare with only the first `referenceLimit` training digits (default: all 60,000), for quick runs.
  * @returns metrics per task title of {@link TASKS}.
  */
-export async function measureMnistFloors(limit?: number): Promise<Record<string, Record<string, number>>> {
+export async function measureMnistFloors(limit?: number, referenceLimit?: number): Promise<Record<string, Record<string, number>>> {
+  const reference = referenceLimit === undefined ? undefined : await loadMnist({ split: 'train', range: '[-1,1]', limit: referenceLimit });
   const test = await loadMnist({ split: 'test', range: '[-1,1]', ...(limit !== undefined ? { limit } : {}) });
   const images = tf.tensor4d(test.x, [test.count, 28, 28, 1]);
   try {
-    const { conditionalAccuracy, ...unconditional } = await mnistImageMetrics(images, '[-1,1]', test.labels!);
+    const { conditionalAccuracy, ...unconditional } = await mnistImageMetrics(images, '[-1,1]', { labels: test.labels!, ...(reference !== undefined ? { reference } : {}) });
     return {
       'MNIST unconditional (DCGAN, WGAN-GP)': unconditional,
       'Conditional GAN on MNIST': { conditionalAccuracy: conditionalAccuracy!, samples: test.count },
