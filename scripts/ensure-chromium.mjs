@@ -27,10 +27,10 @@ for (let attempt = 1; attempt <= 2; attempt++) {
   console.log(`ensure-chromium: installing Debian chromium for the browser tests (apt-get, attempt ${attempt} of 2; waits up to ${LOCK_WAIT} s for another apt to finish)`);
   const r = spawnSync('sh', ['-c', install], { stdio: 'inherit' });
   if (r.status === 0 && existsSync(path)) process.exit(0);
-  console.warn(`ensure-chromium: apt-get exited with ${r.status ?? r.signal}`);
+  console.warn(r.status === 0 ? `ensure-chromium: apt-get finished, but ${path} is still missing` : `ensure-chromium: apt-get exited with ${r.status ?? r.signal}`);
 }
 console.error(
-  `ensure-chromium: could not install chromium with apt-get (see the apt output above), so the playground's browser tests cannot run.\n` +
+  `ensure-chromium: could not install chromium at ${path} with apt-get (see above), so the playground's browser tests cannot run.\n` +
     `Install it by hand (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary, then run the tests again.`,
 );
 process.exit(1);
