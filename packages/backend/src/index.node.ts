@@ -10,9 +10,8 @@ import { registerFileSystemRouter } from './io/fileSystemRouter.js';
 import { enableNodeWasmThreads, resolveThreads } from './internal/nodeWasmThreads.js';
 import { readEnv } from './internal/platform.js';
 
-export { BACKEND_NAMES } from './initBackend.js';
-export type { BackendInfo, BackendName, InitBackendOptions } from './initBackend.js';
-export { WASM_KERNEL_PATCHES, GRADIENT_PATCHES } from './register.js';
+// Everything the browser entry exports; `initBackend` below takes the place of its own.
+export * from './index.js';
 export { FileSystemHandler, fileSystemRouter, registerFileSystemRouter } from './io/fileSystemRouter.js';
 
 /**

@@ -6,4 +6,5 @@
  */
 export { initBackend, BACKEND_NAMES } from './initBackend.js';
 export type { BackendInfo, BackendName, InitBackendOptions } from './initBackend.js';
-export { WASM_KERNEL_PATCHES, GRADIENT_PATCHES } from './register.js';
+export { WASM_KERNEL_PATCHES } from './register.js';
+export { GRADIENT_PATCHES } from '@gankit/gradients';

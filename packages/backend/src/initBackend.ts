@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerGradientPatches } from '@gankit/gradients';
 import './register.js';
 import { patchState } from './internal/patchState.js';
 import { isNode, readEnv } from './internal/platform.js';
@@ -141,7 +142,7 @@ async function choose(forced: BackendName | undefined, options: InitBackendOptio
     platform: node ? 'node' : 'browser',
     simd,
     threads,
-    patches: { kernels: [...patchState.kernels], gradients: [...patchState.gradients] },
+    patches: { kernels: [...patchState.kernels], gradients: [...registerGradientPatches().gradients] },
     ...(fellBack ? { fallbackReason: firstReason } : {}),
   };
 }

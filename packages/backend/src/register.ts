@@ -1,27 +1,20 @@
 /**
  * Side-effect module: registers the wasm backend, the training kernels it
- * lacks, and the gradient overrides that make double backprop correct. It is
- * imported by the package entry points; importing it twice is harmless.
+ * lacks, and (from `@gankit/gradients`) the gradient overrides that make
+ * double backprop correct. It is imported by the package entry points;
+ * importing it twice is harmless.
  *
  * Listed under `sideEffects` in package.json so bundlers keep it.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { registerGradientPatches } from '@gankit/gradients';
 import { conv2DBackpropFilterConfig } from './kernels/conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './kernels/conv2DBackpropInput.js';
 import { untransposedMatMulConfig } from './kernels/batchMatMul.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
-import { eluGradConfig } from './gradients/eluGrad.js';
-import { expGradConfig } from './gradients/expGrad.js';
-import { leakyReluGradConfig } from './gradients/leakyReluGrad.js';
-import { mirrorPadGradConfig } from './gradients/mirrorPadGrad.js';
-import { relu6GradConfig } from './gradients/relu6Grad.js';
-import { sigmoidGradConfig } from './gradients/sigmoidGrad.js';
-import { softmaxGradConfig } from './gradients/softmaxGrad.js';
-import { tanhGradConfig } from './gradients/tanhGrad.js';
-import { zeroGradientConfigs } from './gradients/zeroGradients.js';
 import { patchState } from './internal/patchState.js';
 
 /** Kernels gankit adds to the wasm backend (only where wasm has none). */
@@ -37,19 +30,6 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  * cpu backend); the stock kernel stays as the fallback for cases they skip.
  */
 export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul];
-
-/** Gradient overrides that make gradients (MirrorPad) and second-order gradients correct on every backend. */
-export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
-  tanhGradConfig,
-  sigmoidGradConfig,
-  expGradConfig,
-  eluGradConfig,
-  leakyReluGradConfig,
-  relu6GradConfig,
-  softmaxGradConfig,
-  mirrorPadGradConfig,
-  ...zeroGradientConfigs,
-];
 
 if (!patchState.applied) {
   for (const config of WASM_KERNEL_PATCHES) {
@@ -71,10 +51,6 @@ if (!patchState.applied) {
     tf.registerKernel(make(stock));
     patchState.kernels.push(`${name} (faster)`);
   }
-  for (const config of GRADIENT_PATCHES) {
-    patchState.stockGradients.set(config.kernelName, tf.getGradient(config.kernelName));
-    tf.registerGradient(config);
-    patchState.gradients.push(config.kernelName);
-  }
   patchState.applied = true;
 }
+registerGradientPatches();

@@ -23,7 +23,10 @@ export interface GradientPenaltyOptions {
  * The optimal critic has unit gradient norm on the lines between coupled
  * points, so penalizing the deviation there softly enforces the 1-Lipschitz
  * constraint the Wasserstein dual needs. Computing ∂GP/∂θ needs second-order
- * gradients; import `@gankit/backend` so they are correct in tfjs.
+ * gradients, which stock tfjs gets silently wrong through tanh, sigmoid, exp,
+ * elu and softmax (tfjs #3252) and cannot take through leaky ReLU; importing
+ * this package registers the fixes from `@gankit/gradients`, on every backend,
+ * with or without `@gankit/backend`.
  *
  * For conditional critics pass `[x, labels]` as real and fake: only x is
  * interpolated; the real batch's conditioning is used for x̂.

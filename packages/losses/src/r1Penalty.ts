@@ -17,7 +17,10 @@ export interface R1PenaltyOptions {
  *
  * It penalizes the critic's gradient on real data only, which makes the GAN
  * game locally convergent; use it with the non-saturating loss. The `fake`
- * argument is accepted (the {@link Penalty} shape) and ignored.
+ * argument is accepted (the {@link Penalty} shape) and ignored. Like
+ * {@link gradientPenalty}, ∂R1/∂θ needs second-order gradients; importing this
+ * package registers the fixes from `@gankit/gradients` that make them correct
+ * in tfjs, with or without `@gankit/backend`.
  *
  * @param options - `gamma` (10).
  * @returns a {@link Penalty}.

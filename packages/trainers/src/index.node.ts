@@ -6,6 +6,7 @@
  * the tfjs `file://` router that `initBackend()` from `@gankit/backend` registers)
  * and the {@link jsonLinesLogger} callback.
  */
+import './register.js';
 import { registerCheckpointRouter } from './internal/checkpointFormat.js';
 import { fileCheckpointRouter } from './internal/fileCheckpointStore.js';
 

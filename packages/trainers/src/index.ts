@@ -6,8 +6,11 @@
  * and the unpaired image-translation trainers {@link CycleGanTrainer} and {@link UnitTrainer};
  * callbacks (progress, sample grids, checkpoints, NaN guard); checkpoints with
  * full state and exact resume. The Node entry adds `file://` checkpoint
- * directories and the JSON-lines logger.
+ * directories and the JSON-lines logger. Importing either entry registers the
+ * gradient overrides of `@gankit/gradients`, so gradient penalties and R1
+ * train correctly without `@gankit/backend`.
  */
+import './register.js';
 export { GanTrainer } from './ganTrainer.js';
 export type { GanTrainerOptions } from './ganTrainer.js';
 export { ConditionalGanTrainer } from './conditionalGanTrainer.js';

@@ -5,6 +5,11 @@ import * as tf from '@tensorflow/tfjs';
  * gradient is zero wherever it exists. tfjs registers none, so any gradient
  * that builds a mask from them (Maximum, Minimum, ClipByValue, Prelu, …) threw
  * "gradient function not found" when differentiated a second time.
+ *
+ * @example
+ * ```ts
+ * ZERO_GRADIENT_KERNELS.includes(tf.Greater); // true
+ * ```
  */
 export const ZERO_GRADIENT_KERNELS = [
   tf.Greater,
@@ -35,7 +40,14 @@ function zeroGradConfig(kernelName: string, inputNames: readonly string[]): tf.G
   };
 }
 
-/** Zero-gradient configs for every kernel in {@link ZERO_GRADIENT_KERNELS}. */
+/**
+ * Zero-gradient configs for every kernel in {@link ZERO_GRADIENT_KERNELS}.
+ *
+ * @example
+ * ```ts
+ * zeroGradientConfigs.forEach((config) => tf.registerGradient(config));
+ * ```
+ */
 export const zeroGradientConfigs: tf.GradConfig[] = ZERO_GRADIENT_KERNELS.map((name) =>
   zeroGradConfig(name, name === tf.LogicalNot ? ['x'] : ['a', 'b']),
 );

@@ -7,6 +7,11 @@ import * as tf from '@tensorflow/tfjs';
  *
  * Recomputed from the saved input instead of the saved output, for the reason
  * given on {@link tanhGradConfig} (tfjs issue #3252).
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(sigmoidGradConfig);
+ * ```
  */
 export const sigmoidGradConfig: tf.GradConfig = {
   kernelName: tf.Sigmoid,

@@ -7,6 +7,11 @@ import * as tf from '@tensorflow/tfjs';
  *
  * The mask is step(x) − step(x − 6) (Step has a zero gradient), instead of the
  * stock `lessEqual`, which had none, so double backprop threw.
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(relu6GradConfig);
+ * ```
  */
 export const relu6GradConfig: tf.GradConfig = {
   kernelName: tf.Relu6,

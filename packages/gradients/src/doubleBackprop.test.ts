@@ -18,10 +18,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finiteDifferenceGradient, mulberry32, relativeError, seededUniform, useBackend, NODE_BACKENDS } from '@gankit/test-utils';
-import { initBackend } from '../index.node.js';
-import { patchState } from '../internal/patchState.js';
+import { finiteDifferenceGradient, mulberry32, relativeError, seededUniform, NODE_BACKENDS } from '@gankit/test-utils';
+import { GRADIENT_PATCHES } from './gradientPatches.js';
+import { registerGradientPatches } from './registerGradientPatches.js';
 import { tanhGradConfig } from './tanhGrad.js';
+import { useBackend } from './testing/backends.js';
 
 type Act = (x: tf.Tensor) => tf.Tensor;
 const ACTIVATIONS: Record<string, Act> = {
@@ -102,10 +103,6 @@ function dispose(c: Critic): void {
   tf.dispose([...c.vars, c.x]);
 }
 
-beforeAll(async () => {
-  await initBackend({ quiet: true });
-});
-
 for (const backend of NODE_BACKENDS) {
   describe(`double backprop on ${backend}: ∂/∂θ of the gradient penalty matches finite differences`, () => {
     beforeAll(async () => {
@@ -148,10 +145,10 @@ describe('the overrides keep first-order gradients exactly as tfjs had them', ()
       const grad = (): Float32Array =>
         tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(op(x), tf.tensor2d(weights, [4, 6]))))(tf.tensor2d(values, [4, 6])).dataSync() as Float32Array);
       const patched = grad();
-      const stock = patchState.stockGradients.get(kernel)!;
+      const stock = registerGradientPatches().stock.get(kernel)!;
       tf.registerGradient(stock);
       const original = grad();
-      tf.registerGradient(patchState.gradients.includes(kernel) ? (await import('../register.js')).GRADIENT_PATCHES.find((g) => g.kernelName === kernel)! : stock);
+      tf.registerGradient(GRADIENT_PATCHES.find((g) => g.kernelName === kernel)!);
       expect(relativeError(patched, original)).toBeLessThanOrEqual(1e-6);
     });
   }
@@ -163,7 +160,7 @@ describe('the check can fail', () => {
   });
   it("with tfjs's stock Tanh gradient the penalty gradient is off by more than 10%", async () => {
     await useBackend('cpu');
-    tf.registerGradient(patchState.stockGradients.get(tf.Tanh)!);
+    tf.registerGradient(registerGradientPatches().stock.get(tf.Tanh)!);
     const c = mlpCritic(ACTIVATIONS['tanh']!, 11);
     expect(penaltyGradientError(c)).toBeGreaterThan(0.1);
     dispose(c);

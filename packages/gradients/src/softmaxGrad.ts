@@ -7,6 +7,11 @@ import * as tf from '@tensorflow/tfjs';
  *
  * Recomputes y from the saved logits instead of using the saved output (see
  * {@link tanhGradConfig}, tfjs #3252).
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(softmaxGradConfig);
+ * ```
  */
 export const softmaxGradConfig: tf.GradConfig = {
   kernelName: tf.Softmax,

@@ -8,6 +8,11 @@ import * as tf from '@tensorflow/tfjs';
  * Stock tfjs uses the saved output and an `EluGrad` kernel that has no gradient
  * of its own; this form uses only differentiable ops on the saved input, and
  * `min(x, 0)` keeps eˣ from overflowing for large positive x.
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(eluGradConfig);
+ * ```
  */
 export const eluGradConfig: tf.GradConfig = {
   kernelName: tf.Elu,

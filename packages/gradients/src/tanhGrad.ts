@@ -10,6 +10,11 @@ import * as tf from '@tensorflow/tfjs';
  * this gradient is itself differentiated (a gradient penalty), the tape filter
  * drops the y → x path and the second-order term silently vanishes (tfjs issue
  * #3252). Saving the input and recomputing tanh(x) keeps the path on the tape.
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(tanhGradConfig); // registerGradientPatches() registers it with the others
+ * ```
  */
 export const tanhGradConfig: tf.GradConfig = {
   kernelName: tf.Tanh,

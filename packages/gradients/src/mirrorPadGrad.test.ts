@@ -1,11 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { NODE_BACKENDS, expectClose, finiteDifferenceGradient, relativeError, seededUniform, useBackend } from '@gankit/test-utils';
-import { initBackend } from '../index.node.js';
-
-beforeAll(async () => {
-  await initBackend({ quiet: true });
-});
+import { describe, expect, it } from 'vitest';
+import { NODE_BACKENDS, expectClose, finiteDifferenceGradient, relativeError, seededUniform } from '@gankit/test-utils';
+import { useBackend } from './testing/backends.js';
 
 describe('MirrorPad gradient', () => {
   it('sums the gradient of every border copy into its source (reflect, 3×3 padded by 1)', async () => {

@@ -23,6 +23,12 @@ function source(i: number, n: number, before: number, mode: 'reflect' | 'symmetr
  * instead of [1, 3, 1]-like sums). Here each axis is folded with a 0/1 matrix
  * F (n × padded length) by one matMul, which is itself differentiable, so
  * gradient penalties through reflection-padded critics work too.
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(mirrorPadGradConfig);
+ * tf.grad((x: tf.Tensor) => tf.sum(tf.mirrorPad(x, [[1, 1]], 'reflect')))(tf.ones([3])); // [1, 3, 1]
+ * ```
  */
 export const mirrorPadGradConfig: tf.GradConfig = {
   kernelName: tf.MirrorPad,

@@ -9,6 +9,11 @@ import * as tf from '@tensorflow/tfjs';
  * almost everywhere; what matters for a gradient penalty is the path through
  * dy. Stock tfjs builds the mask with `greater`, which has no gradient, so
  * double backprop threw; `step` has a (zero) gradient.
+ *
+ * @example
+ * ```ts
+ * tf.registerGradient(leakyReluGradConfig);
+ * ```
  */
 export const leakyReluGradConfig: tf.GradConfig = {
   kernelName: tf.LeakyRelu,

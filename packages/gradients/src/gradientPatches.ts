@@ -1,0 +1,49 @@
+import type * as tf from '@tensorflow/tfjs';
+import { eluGradConfig } from './eluGrad.js';
+import { expGradConfig } from './expGrad.js';
+import { leakyReluGradConfig } from './leakyReluGrad.js';
+import { mirrorPadGradConfig } from './mirrorPadGrad.js';
+import { relu6GradConfig } from './relu6Grad.js';
+import { sigmoidGradConfig } from './sigmoidGrad.js';
+import { softmaxGradConfig } from './softmaxGrad.js';
+import { tanhGradConfig } from './tanhGrad.js';
+import { zeroGradientConfigs } from './zeroGradients.js';
+
+/**
+ * The gradient overrides gankit registers with `tf.registerGradient`, which
+ * make gradients (MirrorPad) and second-order gradients correct on every
+ * backend:
+ *
+ * - `Tanh`, `Sigmoid`, `Exp`, `Elu`, `Softmax`: stock tfjs computes them from
+ *   the op's saved *output*, whose path to the weights the tape drops when the
+ *   gradient is differentiated again (tfjs #3252), so ∂/∂θ of a gradient
+ *   penalty silently loses the second-order term. These recompute from the
+ *   saved input: tanh′ = 1 − tanh², σ′ = σ(1 − σ), exp′ = exp,
+ *   elu′ = e^{min(x, 0)}, ∂softmax·dy = y ⊙ (dy − Σ dy ⊙ y).
+ * - `LeakyRelu`, `Relu6`: masks built with `step` (which has a zero gradient)
+ *   instead of comparison ops, so double backprop no longer throws.
+ * - `Greater`, `GreaterEqual`, `Less`, `LessEqual`, `Equal`, `NotEqual` and the
+ *   logical ops: zero gradients (tfjs has none), so the gradients of `Maximum`,
+ *   `Minimum`, `ClipByValue`, … can be differentiated again.
+ * - `MirrorPad`: stock tfjs 4.22 drops what flows through the mirrored border.
+ *
+ * First-order gradients are unchanged. Register them with
+ * `registerGradientPatches()` (or import `@gankit/gradients/register`).
+ *
+ * @example
+ * ```ts
+ * import { GRADIENT_PATCHES } from '@gankit/gradients';
+ * console.log(GRADIENT_PATCHES.map((g) => g.kernelName)); // ['Tanh', 'Sigmoid', …]
+ * ```
+ */
+export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
+  tanhGradConfig,
+  sigmoidGradConfig,
+  expGradConfig,
+  eluGradConfig,
+  leakyReluGradConfig,
+  relu6GradConfig,
+  softmaxGradConfig,
+  mirrorPadGradConfig,
+  ...zeroGradientConfigs,
+];

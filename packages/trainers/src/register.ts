@@ -1,0 +1,10 @@
+/**
+ * Side-effect module: registers the gradient overrides from
+ * `@gankit/gradients`, so the critic updates of a trainer with a gradient
+ * penalty or R1 (which differentiate ∇ₓD with respect to the critic's
+ * weights) are correct, with or without `@gankit/backend`. Imported by both
+ * package entries; listed under `sideEffects` in package.json.
+ */
+import { registerGradientPatches } from '@gankit/gradients';
+
+registerGradientPatches();
