@@ -1,4 +1,5 @@
 import type { StepLogs, TrainerCallback } from '@gankit/trainers';
+import { formatDuration } from './formatDuration.js';
 
 /**
  * A progress display: on a terminal one line rewritten in place (step,
@@ -9,7 +10,6 @@ export function progressLine(out: NodeJS.WriteStream = process.stdout): TrainerC
   let firstStep = 0;
   let total = 0;
   let lastPrinted = -1;
-  const fmt = (s: number): string => (s >= 3600 ? `${(s / 3600).toFixed(1)}h` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`);
   return {
     onTrainBegin(context) {
       start = performance.now();
@@ -26,7 +26,7 @@ export function progressLine(out: NodeJS.WriteStream = process.stdout): TrainerC
         .map(([k, v]) => `${k} ${(v as number).toFixed(4)}`)
         .join('  ');
       const target = Number.isFinite(total) ? firstStep + total : '∞';
-      const line = `step ${logs.step}/${target}  ${rate.toFixed(2)} steps/s  ETA ${Number.isFinite(remaining) ? fmt(remaining) : '—'}  ${losses}`;
+      const line = `step ${logs.step}/${target}  ${rate.toFixed(2)} steps/s  ETA ${Number.isFinite(remaining) ? formatDuration(remaining) : '—'}  ${losses}`;
       if (out.isTTY) {
         out.write(`\r${line.slice(0, (out.columns ?? 120) - 1).padEnd(Math.min(out.columns ?? 120, 160) - 1)}`);
       } else {
