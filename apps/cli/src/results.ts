@@ -8,10 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
 import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
+import { displayPath } from './internal/displayPath.js';
+import { plural } from './internal/plural.js';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
@@ -53,7 +54,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
         samples.dispose();
       }
     }
-    console.log(`${name} seed ${seed}: ${spec.steps} steps in ${seconds.toFixed(0)} s — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
+    console.log(`${name} seed ${seed}: ${plural(spec.steps, 'step')} in ${seconds.toFixed(0)} s — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
     trainer.dispose();
     tf.disposeVariables();
   }
@@ -121,7 +122,7 @@ async function main(argv: string[]): Promise<void> {
     await recordResult(await runRecipe(name, steps));
   }
   await updateStored(() => undefined);
-  console.log(`wrote ${path.relative(process.cwd(), MD_FILE)} and ${path.relative(process.cwd(), JSON_FILE)}`);
+  console.log(`wrote ${displayPath(MD_FILE)} and ${displayPath(JSON_FILE)}`);
 }
 
 await main(process.argv.slice(2));

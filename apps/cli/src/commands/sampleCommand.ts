@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
+import { displayPath } from '../internal/displayPath.js';
+import { plural } from '../internal/plural.js';
 import { openRun, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
@@ -50,6 +52,6 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   if (ext === '.png') await run.writePicture(samples, out);
   else await writeFile(out, JSON.stringify(run.toJson(samples, label !== undefined ? Array(n).fill(label) : undefined)));
   samples.dispose();
-  console.log(`wrote ${n} samples of ${recipe.name} (step ${run.trainer.stepCount}) to ${out}`);
+  console.log(`wrote ${plural(n, 'sample')} of ${recipe.name} (step ${run.trainer.stepCount}) to ${displayPath(out)}`);
   return 0;
 }

@@ -7,9 +7,11 @@ import { checkpointCallback, jsonLinesLogger, nanGuard } from '@gankit/trainers'
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
+import { displayPath } from '../internal/displayPath.js';
 import { jsonNumbers } from '../internal/jsonNumbers.js';
+import { plural } from '../internal/plural.js';
 import { progressLine } from '../internal/progressLine.js';
-import { checkpointUrl, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
+import { checkpointUrl, readCheckpointStep, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 import type { RecipeOptions } from '../recipes/recipe.js';
 
@@ -69,16 +71,25 @@ export async function train(argv: string[]): Promise<number> {
       }
     }
     options = { ...record.options, steps: options.steps };
+    // Refuse before any work (and before the run record is rewritten) when there is nothing left to train.
+    const reached = await readCheckpointStep(out, '--out');
+    if (options.steps <= reached) {
+      const budget = flags['steps'] !== undefined
+        ? `--steps ${options.steps} must be above it to train more`
+        : `the recipe's default total, ${plural(options.steps, 'step')}, is not above it: pass --steps above ${reached} to train more`;
+      throw new UsageError(`--resume: the run in ${displayPath(out)} is already at step ${reached}; ${budget}`);
+    }
   }
+  const shown = displayPath(out);
 
   const info = await initBackend({ backend: flags['backend'] as 'wasm' | 'cpu' | undefined, quiet: true });
-  console.log(`gankit train ${recipe.name}: ${options.steps} steps, batch ${options.batchSize}, seed ${options.seed}${options.limit !== undefined ? `, first ${options.limit} training examples` : ''}, backend ${info.backend} → ${out}`);
+  console.log(`gankit train ${recipe.name}: ${plural(options.steps, 'step')}, batch ${options.batchSize}, seed ${options.seed}${options.limit !== undefined ? `, first ${plural(options.limit, 'training example')}` : ''}, backend ${info.backend} → ${shown}`);
   const run = await recipe.create(options);
   if (resume) {
     await run.trainer.load(checkpointUrl(out));
     console.log(`resumed at step ${run.trainer.stepCount}`);
   } else if (existsSync(path.join(out, 'checkpoint'))) {
-    console.log(`note: replacing the earlier run in ${out} (use --resume to continue it)`);
+    console.log(`note: replacing the earlier run in ${shown} (use --resume to continue it)`);
     await rm(path.join(out, 'log.jsonl'), { force: true });
   }
   await writeRunRecord(out, { recipe: recipe.name, options });
@@ -114,7 +125,7 @@ export async function train(argv: string[]): Promise<number> {
       ],
     });
     if (result.stopReason === 'aborted') {
-      console.log(`stopped at step ${run.trainer.stepCount}; checkpoint saved in ${out}/checkpoint (continue with --resume)`);
+      console.log(`stopped at step ${run.trainer.stepCount}; checkpoint saved in ${path.join(shown, 'checkpoint')} (continue with --resume)`);
       return 130;
     }
   } finally {
@@ -126,8 +137,8 @@ export async function train(argv: string[]): Promise<number> {
   const evalSamples = flags['eval-samples'] as number | undefined;
   const metrics = await run.evaluate(evalSamples !== undefined ? { samples: evalSamples } : {});
   await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify(jsonNumbers({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }), null, 2)}\n`);
-  console.log(`done: ${run.trainer.stepCount} steps. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
-  console.log(`wrote ${out}/checkpoint, ${out}/samples.png, ${out}/metrics.json, ${out}/log.jsonl`);
+  console.log(`done: ${plural(run.trainer.stepCount, 'step')}. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
+  console.log(`wrote ${['checkpoint', 'samples.png', 'metrics.json', 'log.jsonl'].map((f) => path.join(shown, f)).join(', ')}`);
   run.trainer.dispose();
   tf.disposeVariables();
   return 0;

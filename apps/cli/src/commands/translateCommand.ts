@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
+import { displayPath } from '../internal/displayPath.js';
 import { imagesToJson } from '../internal/images.js';
+import { plural } from '../internal/plural.js';
 import { openRun, readRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 
@@ -73,7 +75,7 @@ export async function translateCommand(argv: string[]): Promise<number> {
   const translated = tf.tidy(() => run.translate!(images, flags['direction'] as 'AtoB' | 'BtoA'));
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, JSON.stringify(imagesToJson(translated, '[-1,1]')));
-  console.log(`translated ${images.shape[0]} images ${String(flags['direction'])} with ${recipe.name} (step ${run.trainer.stepCount}) to ${out}`);
+  console.log(`translated ${plural(images.shape[0], 'image')} ${String(flags['direction'])} with ${recipe.name} (step ${run.trainer.stepCount}) to ${displayPath(out)}`);
   tf.dispose([images, translated]);
   return 0;
 }

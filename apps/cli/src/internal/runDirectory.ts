@@ -12,6 +12,8 @@ export interface RunRecord {
 }
 
 const RECORD = 'recipe.json';
+/** The checkpoint manifest `@gankit/trainers` writes in a checkpoint directory (its `MANIFEST_FILE`, internal there). */
+const MANIFEST = 'checkpoint.json';
 export const checkpointUrl = (dir: string): string => `file://${path.resolve(dir, 'checkpoint')}`;
 
 export async function writeRunRecord(dir: string, record: RunRecord): Promise<void> {
@@ -33,6 +35,30 @@ export async function readRunRecord(dir: string, flag: string): Promise<RunRecor
   } catch (err) {
     throw new UsageError(`${flag} ${dir}: ${RECORD} is not valid (${(err as Error).message})`);
   }
+}
+
+/**
+ * The step a run directory's checkpoint was saved at, read from the
+ * checkpoint's JSON manifest (`checkpoint/checkpoint.json`, written by
+ * `@gankit/trainers`) without loading any tensors, so `train --resume` can
+ * check `--steps` before any work.
+ *
+ * @param dir - A run directory (holding `checkpoint/`).
+ * @param flag - The flag that named `dir`, for error messages.
+ * @returns The manifest's `step`: how many steps the saved run has trained.
+ */
+export async function readCheckpointStep(dir: string, flag: string): Promise<number> {
+  const file = path.join(dir, 'checkpoint', MANIFEST);
+  let step: unknown;
+  try {
+    step = (JSON.parse(await readFile(file, 'utf8')) as { step?: unknown } | null)?.step;
+  } catch (err) {
+    throw new UsageError(`${flag} ${dir}: cannot read the checkpoint's ${MANIFEST} (${(err as Error).message})`);
+  }
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
+    throw new UsageError(`${flag} ${dir}: the checkpoint's ${MANIFEST} has no step count`);
+  }
+  return step;
 }
 
 /**
