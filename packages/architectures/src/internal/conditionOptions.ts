@@ -19,10 +19,10 @@ export interface LabelOptions {
 /** Option names of {@link LabelOptions}. */
 export const LABEL_KEYS = ['numClasses', 'labelEncoding', 'embeddingDim'] as const;
 
-/** Discriminator conditionings. */
-export const CONDITIONINGS = ['concat', 'projection'] as const;
 /** `'concat'`: the label code joins the input (Mirza & Osindero); `'projection'`: Miyato & Koyama's inner product. */
-export type Conditioning = (typeof CONDITIONINGS)[number];
+export type Conditioning = 'concat' | 'projection';
+/** Every discriminator {@link Conditioning}, for checking options (the record makes the compiler check none is missing). */
+export const CONDITIONINGS = Object.keys({ concat: 0, projection: 0 } satisfies Record<Conditioning, 0>) as Conditioning[];
 
 /** Checks and fills in the label options: 10 classes, one-hot, embedding size = numClasses. */
 export function resolveLabels(builder: string, o: LabelOptions): { numClasses: number; encoding: LabelEncoding; embeddingDim: number } {

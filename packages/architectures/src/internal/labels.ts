@@ -2,13 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { apply } from './apply.js';
 import type { Initializers } from './initializers.js';
 
-/** How a class label enters a network. */
-export const LABEL_ENCODINGS = ['oneHot', 'embedding'] as const;
 /**
- * `'oneHot'`: a fixed one-hot vector (Mirza & Osindero 2014);
- * `'embedding'`: a learned vector per class (`nn.Embedding`, trained with the network).
+ * How a class label enters a network. `'oneHot'`: a fixed one-hot vector
+ * (Mirza & Osindero 2014); `'embedding'`: a learned vector per class
+ * (`nn.Embedding`, trained with the network).
  */
-export type LabelEncoding = (typeof LABEL_ENCODINGS)[number];
+export type LabelEncoding = 'oneHot' | 'embedding';
+/** Every {@link LabelEncoding}, for checking options (the record makes the compiler check none is missing). */
+export const LABEL_ENCODINGS = Object.keys({ oneHot: 0, embedding: 0 } satisfies Record<LabelEncoding, 0>) as LabelEncoding[];
 
 /** The label input: one class index per sample, shape [batch, 1] (float or int). */
 export function labelInput(): tf.SymbolicTensor {

@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { instanceNormalization } from '../layers/instanceNormalization.js';
 import type { Initializers } from './initializers.js';
 
-/** Feature normalizations the builders know. */
-export const NORMALIZATIONS = ['batch', 'layer', 'instance', 'none'] as const;
 /** A feature normalization: batch, layer (over all features of a sample), instance, or none. */
-export type Normalization = (typeof NORMALIZATIONS)[number];
+export type Normalization = 'batch' | 'layer' | 'instance' | 'none';
+/** Every {@link Normalization}, for checking options (the record makes the compiler check none is missing). */
+export const NORMALIZATIONS = Object.keys({ batch: 0, layer: 0, instance: 0, none: 0 } satisfies Record<Normalization, 0>) as Normalization[];
 
 /**
  * A normalization layer for features of the given rank (2 for dense, 4 for
