@@ -50,4 +50,18 @@ describe('mlpDiscriminator', () => {
     expectRejectedBeforeWeights(() => mlpDiscriminator({ hiddenUnits: [-4] }), /option 'hiddenUnits' must be an array of positive integers; got \[-4\]/);
     expectRejectedBeforeWeights(() => mlpDiscriminator({ activation: 'gelu' as never }), /option 'activation' must be one of 'relu', 'leakyRelu', 'tanh', 'elu', 'selu', 'sigmoid', 'linear'; got 'gelu'/);
   });
+
+  it('inputScale s scores x as the same network scores s·x, and survives save/load', async () => {
+    const plain = mlpDiscriminator({ hiddenUnits: [8], seed: 4 });
+    const scaled = mlpDiscriminator({ hiddenUnits: [8], seed: 4, inputScale: 1 / 2.828 });
+    const x = uniform([5, 2], 3);
+    const a = (plain.predict(tf.mul(x, 1 / 2.828)) as tf.Tensor).dataSync();
+    const b = (scaled.predict(x) as tf.Tensor).dataSync();
+    b.forEach((v, i) => expect(Math.abs(v - a[i]!)).toBeLessThan(1e-5));
+    await expectSaveLoadRoundTrip(scaled, x);
+  });
+
+  it('rejects an inputScale that is not a positive number', () => {
+    expectRejectedBeforeWeights(() => mlpDiscriminator({ inputScale: -1 }), /mlpDiscriminator: option 'inputScale' must be a finite number > 0; got -1/);
+  });
 });

@@ -46,6 +46,21 @@ describe('mlpGenerator', () => {
     expectRejectedBeforeWeights(() => mlpGenerator({ batchNorm: 'yes' as never }), /option 'batchNorm' must be true or false; got 'yes'/);
   });
 
+  it('outputScale s multiplies the output of the same network by s, and survives save/load', async () => {
+    const plain = mlpGenerator({ hiddenUnits: [8], seed: 4 });
+    const scaled = mlpGenerator({ hiddenUnits: [8], seed: 4, outputScale: 2.828 });
+    expect(scaled.countParams()).toBe(plain.countParams());
+    const z = uniform([5, 2], 3);
+    const a = (plain.predict(z) as tf.Tensor).dataSync();
+    const b = (scaled.predict(z) as tf.Tensor).dataSync();
+    b.forEach((v, i) => expect(Math.abs(v - 2.828 * a[i]!)).toBeLessThan(1e-5));
+    await expectSaveLoadRoundTrip(scaled, z);
+  });
+
+  it('rejects an outputScale that is not a positive number', () => {
+    expectRejectedBeforeWeights(() => mlpGenerator({ outputScale: 0 }), /mlpGenerator: option 'outputScale' must be a finite number > 0; got 0/);
+  });
+
   it('predicts without leaking tensors', () => {
     const g = mlpGenerator({ hiddenUnits: [8] });
     const z = uniform([4, 2], 2);

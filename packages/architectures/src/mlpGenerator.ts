@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { denseOut, denseStack } from './internal/mlp.js';
 import { resolveMlpGenerator } from './internal/mlpOptions.js';
+import { positiveOption } from './internal/validate.js';
 import type { Activation } from './internal/activations.js';
 
 /** Options of {@link mlpGenerator}. */
@@ -17,6 +18,14 @@ export interface MlpGeneratorOptions {
   batchNorm?: boolean;
   /** Output activation. Default 'linear' (toy data is unbounded); 'tanh' for data in [−1, 1]. */
   outputActivation?: Activation;
+  /**
+   * Multiplies the output by this fixed factor (a non-trainable `rescaling`
+   * layer), so the network works at unit scale while generating data of
+   * scale s. Equivalent to training on the data divided by s, as
+   * Gulrajani et al.'s toy script divides the 25-Gaussian grid by 2.828; pair it
+   * with the discriminator's `inputScale: 1 / s`. Default 1 (no layer).
+   */
+  outputScale?: number;
   /** Seed for the weight initializers. Default: unseeded. */
   seed?: number;
 }
@@ -35,7 +44,7 @@ export interface MlpGeneratorOptions {
  * Papers: Goodfellow et al., "Generative Adversarial Nets", 2014; Gulrajani et
  * al., "Improved Training of Wasserstein GANs", 2017 (the toy setup).
  *
- * @param options - latent and output sizes, hidden widths, activations, batch norm, seed.
+ * @param options - latent and output sizes, hidden widths, activations, batch norm, output scale, seed.
  * @returns a `tf.LayersModel` from [batch, latentDim] to [batch, outputDim].
  * @throws if an option is out of range (a negative width, …), before any weights exist.
  *
@@ -49,8 +58,11 @@ export interface MlpGeneratorOptions {
  */
 export function mlpGenerator(options?: MlpGeneratorOptions): tf.LayersModel {
   const builder = 'mlpGenerator';
-  const r = resolveMlpGenerator(builder, options);
+  const r = resolveMlpGenerator(builder, options, ['outputScale']);
+  const outputScale = positiveOption(builder, 'outputScale', r.o.outputScale, 1);
   const z = tf.input({ shape: [r.latentDim] });
   const h = denseStack(z, { builder, ...r });
-  return tf.model({ inputs: z, outputs: denseOut(builder, h, r.outputDim, r.init, r.outputActivation) });
+  const out = denseOut(builder, h, r.outputDim, r.init, r.outputActivation);
+  const scaled = outputScale === 1 ? out : (tf.layers.rescaling({ scale: outputScale, offset: 0, name: `${builder}_output_scale` }).apply(out) as tf.SymbolicTensor);
+  return tf.model({ inputs: z, outputs: scaled });
 }

@@ -25,6 +25,8 @@ export type { LinearDecay, TranslationDirection } from './internal/translationTr
 export { Trainer } from './trainer.js';
 export type { CheckpointInfo, LoadOptions, SampleOptions, SaveOptions } from './trainer.js';
 export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialOptions.js';
+export { categoricalLatent } from './categoricalLatent.js';
+export type { CategoricalLatentOptions } from './categoricalLatent.js';
 export { GAN_PRESETS } from './ganPresets.js';
 export type { GanPreset, GanPresetName } from './ganPresets.js';
 export type {

@@ -81,6 +81,13 @@ export function fnOption<F extends (...args: never[]) => unknown>(builder: strin
   return value as F;
 }
 
+/** A finite number > 0, or the default when undefined. */
+export function positiveOption(builder: string, name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(builder, name, 'a finite number > 0', value);
+  return value;
+}
+
 /** An optional integer seed. */
 export function seedOption(builder: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
