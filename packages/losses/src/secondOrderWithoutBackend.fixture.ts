@@ -66,7 +66,8 @@ function critic(activation: (typeof ACTIVATIONS)[number], seed: number): tf.Sequ
   return model;
 }
 
-interface Case {
+/** One penalty's gradient on one backend and critic, as the test reads it. */
+export interface Case {
   backend: string;
   activation: string;
   penalty: string;

@@ -16,20 +16,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError } from '@gankit/test-utils';
+import type { Case } from './secondOrderWithoutBackend.fixture.js';
 
 const FIXTURE = fileURLToPath(new URL('./secondOrderWithoutBackend.fixture.ts', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 const TOL = 1e-3;
-
-interface Case {
-  backend: string;
-  activation: string;
-  penalty: string;
-  value: number;
-  analytic: number[];
-  numeric: (number | null)[];
-}
 
 interface Report {
   mode: 'patched' | 'stock';
