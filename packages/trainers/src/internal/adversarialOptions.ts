@@ -3,6 +3,8 @@ import { GAN_PRESETS } from '../ganPresets.js';
 import type { GanPreset, GanPresetName } from '../ganPresets.js';
 import type { AdversarialLoss, LipschitzConstraint, Penalty } from '../types.js';
 import { detectLabelFormat } from './labels.js';
+import { checkDecay } from './learningRateDecay.js';
+import type { LinearDecay } from './learningRateDecay.js';
 import type { LabelFormat } from './labels.js';
 import { checkModel, sampleShape } from './models.js';
 import { packedShape } from './packing.js';
@@ -40,6 +42,13 @@ export interface AdversarialTrainerOptions {
   learningRates?: { generator?: number; discriminator?: number };
   /** Your own optimizers (two different instances); they replace the preset's. */
   optimizers?: { generator?: tf.Optimizer; discriminator?: tf.Optimizer };
+  /**
+   * Linear decay of both learning rates to 0: the full rate for `start`
+   * generator steps, then falling linearly over `steps` steps (as the CycleGAN
+   * reference code schedules it): lr(t) = lr·(1 − max(0, t − start)/steps), at
+   * least 0. Applied to your own `optimizers` too. Default: constant rates.
+   */
+  learningRateDecay?: LinearDecay;
   /** Keep an exponential moving average of the generator's weights for sampling: `true` (decay 0.999) or the decay in (0, 1). Default off. */
   ema?: boolean | number;
   /** The latent size; checked against the generator's input (inferred from it when omitted). */
@@ -72,6 +81,7 @@ const KNOWN = [
   'learningRates',
   'optimizers',
   'ema',
+  'learningRateDecay',
   'latentDim',
   'latentDistribution',
   'packing',
@@ -113,6 +123,7 @@ export interface ResolvedAdversarialOptions {
   readonly generatorOptimizer: tf.Optimizer;
   readonly discriminatorOptimizer: tf.Optimizer;
   readonly emaDecay: number | undefined;
+  readonly learningRateDecay: LinearDecay | undefined;
   readonly latent: number[];
   readonly samples: (number | null)[];
   readonly sampler: LatentSampler;
@@ -250,6 +261,7 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
     generatorOptimizer,
     discriminatorOptimizer,
     emaDecay,
+    learningRateDecay: checkDecay(owner, options.learningRateDecay),
     latent,
     samples,
     sampler,

@@ -9,6 +9,8 @@ import type { CheckpointEntry, JsonObject, TrainerConfiguration } from './checkp
 import { WeightAverage } from './ema.js';
 import { applyGradients, globalNorm, gradientsOf } from './gradients.js';
 import { toNetworkLabels } from './labels.js';
+import { decayedRate, learningRateOf, setLearningRate } from './learningRateDecay.js';
+import type { LinearDecay } from './learningRateDecay.js';
 import type { LabelFormat } from './labels.js';
 import { callModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, trainableVariables } from './models.js';
 import { optimizerClass, optimizerConfig, optimizerEntry, optimizerEntryProblems, restoreOptimizer } from './optimizerState.js';
@@ -38,6 +40,10 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   readonly discriminatorOptimizer: tf.Optimizer;
   /** The EMA decay, or undefined without EMA. */
   readonly emaDecay: number | undefined;
+  /** The linear learning-rate decay, or undefined for constant rates. */
+  readonly learningRateDecay: LinearDecay | undefined;
+  /** The optimizers' learning rates before any decay: [generator, discriminator]. */
+  private readonly baseRates: [number, number];
   /** Samples the discriminator judges at once (PacGAN packing; 1 = none). */
   readonly packing: number;
   private readonly latent: number[];
@@ -66,6 +72,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.generatorOptimizer = r.generatorOptimizer;
     this.discriminatorOptimizer = r.discriminatorOptimizer;
     this.emaDecay = r.emaDecay;
+    this.learningRateDecay = r.learningRateDecay;
+    this.baseRates = [learningRateOf(this.generatorOptimizer), learningRateOf(this.discriminatorOptimizer)];
     this.packing = r.packing;
     this.latent = r.latent;
     this.sampleShapeOut = r.samples;
@@ -132,6 +140,10 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   /** @internal */
   protected override async runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>> {
     const checked = batches.map((b) => this.checkBatch(b));
+    if (this.learningRateDecay !== undefined) {
+      setLearningRate(this.generatorOptimizer, decayedRate(this.baseRates[0], this.learningRateDecay, this.stepCount));
+      setLearningRate(this.discriminatorOptimizer, decayedRate(this.baseRates[1], this.learningRateDecay, this.stepCount));
+    }
     const criticRows: tf.Tensor[] = [];
     let generatorRow: tf.Tensor | undefined;
     try {
@@ -243,9 +255,11 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         constraints: this.constraints.length,
         emaDecay: this.emaDecay ?? null,
         ...(this.packing > 1 ? { packing: this.packing } : {}),
+        ...(this.learningRateDecay !== undefined ? { learningRateDecay: { ...this.learningRateDecay } } : {}),
         latentDistribution: typeof this.sampler === 'function' ? 'custom' : this.sampler,
-        generatorOptimizer: optimizerConfig(this.generatorOptimizer),
-        discriminatorOptimizer: optimizerConfig(this.discriminatorOptimizer),
+        // The rates before decay, so a resumed run compares equal whatever step it stopped at.
+        generatorOptimizer: { ...optimizerConfig(this.generatorOptimizer), ...(this.learningRateDecay !== undefined ? { learningRate: this.baseRates[0] } : {}) },
+        discriminatorOptimizer: { ...optimizerConfig(this.discriminatorOptimizer), ...(this.learningRateDecay !== undefined ? { learningRate: this.baseRates[1] } : {}) },
       },
     };
   }

@@ -5,18 +5,13 @@ import { batchX } from './batches.js';
 import type { CheckpointEntry, JsonObject } from './checkpointFormat.js';
 import { checkModel, modelEntry, modelEntryProblems, restoreModel, sampleShape } from './models.js';
 import { optimizerEntry, optimizerEntryProblems, restoreOptimizer } from './optimizerState.js';
-import { checkInteger, checkNumber, optionError, show } from './validate.js';
+import { checkNumber, optionError, show } from './validate.js';
+
+export { checkDecay, decayedRate, setLearningRate } from './learningRateDecay.js';
+export type { LinearDecay } from './learningRateDecay.js';
 
 /** Which way to translate: domain A to B, or B to A. */
 export type TranslationDirection = 'AtoB' | 'BtoA';
-
-/** Linear learning-rate decay to 0, as the CycleGAN reference code schedules it (per step instead of per epoch). */
-export interface LinearDecay {
-  /** Steps at the full rate before the decay begins. */
-  start: number;
-  /** Steps over which the rate falls linearly to 0 (it stays 0 after). */
-  steps: number;
-}
 
 /**
  * The least-squares adversarial loss (Mao et al. 2017) in the scaling of the
@@ -46,20 +41,6 @@ export function checkLoss(owner: string, value: unknown): AdversarialLoss {
   return l as AdversarialLoss;
 }
 
-/** Checks the optional linear decay. */
-export function checkDecay(owner: string, value: unknown): LinearDecay | undefined {
-  if (value === undefined) return undefined;
-  const d = value as Partial<LinearDecay> | null;
-  if (d == null || typeof d !== 'object') throw optionError(owner, 'learningRateDecay', `must be { start, steps }, got ${show(value)}`);
-  return { start: checkInteger(owner, 'learningRateDecay.start', d.start ?? Number.NaN, 0, 0), steps: checkInteger(owner, 'learningRateDecay.steps', d.steps ?? Number.NaN, 0, 1) };
-}
-
-/** The learning rate of step `step` (0-based): base·(1 − max(0, step − start)/steps), at least 0. */
-export function decayedRate(base: number, decay: LinearDecay | undefined, step: number): number {
-  if (decay === undefined) return base;
-  return base * Math.max(0, 1 - Math.max(0, step - decay.start) / decay.steps);
-}
-
 /** Adam with the given rate and betas, after checking them. */
 export function adamOption(owner: string, options: { learningRate?: unknown; beta1?: unknown; beta2?: unknown }, defaults: [number, number, number]): { rate: number; beta1: number; beta2: number } {
   return {
@@ -67,11 +48,6 @@ export function adamOption(owner: string, options: { learningRate?: unknown; bet
     beta1: checkNumber(owner, 'beta1', options.beta1, defaults[1], { min: 0, max: 1, maxExclusive: true })!,
     beta2: checkNumber(owner, 'beta2', options.beta2, defaults[2], { min: 0, max: 1, maxExclusive: true })!,
   };
-}
-
-/** Sets an optimizer's learning rate (tfjs optimizers read it at every update). */
-export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
-  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 /** A model option that maps images of `from` shape to images of `to` shape. */
