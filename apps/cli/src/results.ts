@@ -20,11 +20,13 @@ import { MNIST_FLOOR_WHAT, TRANSLATION_FLOOR_WHAT, measureMnistFloors, measureTr
 import type { RecipeResult } from './results/render.js';
 import { JSON_FILE, MD_FILE, pictureFile, recordResult, updateStored } from './results/store.js';
 
-async function runRecipe(name: string, stepsOverride: number | undefined): Promise<RecipeResult> {
+async function runRecipe(name: string, stepsOverride: number | undefined, seedsOverride: number[] | undefined): Promise<RecipeResult> {
   const task = TASKS.find((t) => t.recipes.some((r) => r.recipe === name));
   const found = task?.recipes.find((r) => r.recipe === name);
   if (task === undefined || found === undefined) throw new Error(`results: no task measures '${name}'`);
-  const spec = { ...found, steps: stepsOverride ?? found.steps };
+  const unknown = (seedsOverride ?? []).filter((s) => !found.seeds.includes(s));
+  if (unknown.length > 0) throw new Error(`results: --seeds ${unknown.join(',')} not among ${name}'s seeds ${found.seeds.join(', ')}`);
+  const spec = { ...found, steps: stepsOverride ?? found.steps, seeds: seedsOverride ?? found.seeds };
   // The results.json key: the recipe at its task's budget, `recipe@steps` at another.
   const key = spec.steps === found.steps ? name : budgetKey(name, spec.steps);
   const recipe = findRecipe(name);
@@ -45,7 +47,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
     const seconds = (performance.now() - start) / 1000;
     const metrics = await run.evaluate();
     runs.push({ seed, seconds, metrics });
-    if (seed === spec.seeds[0]) {
+    if (seed === found.seeds[0]) {
       // The first seed's samples as a committed picture (docs/results/<recipe>.png): a sample grid, a scatter plot or translations.
       const samples = run.sample(run.pictureSamples, { seed: 1 });
       try {
@@ -66,14 +68,15 @@ async function runRecipe(name: string, stepsOverride: number | undefined): Promi
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
     runs,
-    picture: true,
+    picture: spec.seeds.includes(found.seeds[0]!),
   };
 }
 
 /** Parses `[--steps N] [recipe …]`; names are checked before anything trains. */
-function parseArgs(argv: string[]): { names: string[]; steps: number | undefined; renderOnly: boolean; floors: boolean } {
+function parseArgs(argv: string[]): { names: string[]; steps: number | undefined; seeds: number[] | undefined; renderOnly: boolean; floors: boolean } {
   const names: string[] = [];
   let steps: number | undefined;
+  let seeds: number[] | undefined;
   let renderOnly = false;
   let floors = false;
   for (let i = 0; i < argv.length; i++) {
@@ -82,12 +85,16 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < 1) throw new Error(`results: --steps expects an integer ≥ 1, got '${argv[i] ?? ''}'`);
       steps = v;
+    } else if (a === '--seeds') {
+      const raw = argv[++i] ?? '';
+      seeds = raw.split(',').map(Number);
+      if (raw === '' || seeds.some((v) => !Number.isInteger(v) || v < 0)) throw new Error(`results: --seeds expects integers like 0,1,2, got '${raw}'`);
     } else if (a === '--render') {
       renderOnly = true;
     } else if (a === '--floors') {
       floors = true;
     } else if (a.startsWith('-')) {
-      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [recipe …] | pnpm results --floors | pnpm results --render`);
+      throw new Error(`results: unknown flag '${a}'; usage: pnpm results [--steps N] [--seeds a,b] [recipe …] | pnpm results --floors | pnpm results --render`);
     } else {
       names.push(a);
     }
@@ -95,17 +102,18 @@ function parseArgs(argv: string[]): { names: string[]; steps: number | undefined
   const all = TASKS.flatMap((t) => t.recipes.map((r) => r.recipe));
   for (const n of names) if (!all.includes(n)) throw new Error(`results: no task measures '${n}'; expected one of ${all.join(', ')}`);
   if (steps !== undefined && names.length === 0) throw new Error('results: --steps needs the recipes it applies to');
+  if (seeds !== undefined && names.length === 0) throw new Error('results: --seeds needs the recipes it applies to');
   if ((renderOnly || floors) && (names.length > 0 || steps !== undefined)) throw new Error('results: --render and --floors take no recipes or --steps');
   const none = renderOnly || floors;
   // With no arguments: the floors and every recipe.
-  return { names: none ? [] : names.length > 0 ? names : all, steps, renderOnly, floors: floors || (!renderOnly && argv.length === 0) };
+  return { names: none ? [] : names.length > 0 ? names : all, steps, seeds, renderOnly, floors: floors || (!renderOnly && argv.length === 0) };
 }
 
 /** The translation task's title, where its floor row is stored. */
 const TRANSLATION_TITLE = TASKS.find((t) => t.recipes.some((r) => r.recipe === 'digits-cyclegan'))!.title;
 
 async function main(argv: string[]): Promise<void> {
-  const { names, steps, floors } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
+  const { names, steps, seeds, floors } = parseArgs(argv); // with --render, names is empty: only the rewrite below runs
   if (floors) {
     await initBackend({ quiet: true });
     const measured = await measureMnistFloors();
@@ -119,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`floors: ${JSON.stringify({ ...measured, [TRANSLATION_TITLE]: translation })}`);
   }
   for (const name of names) {
-    await recordResult(await runRecipe(name, steps));
+    await recordResult(await runRecipe(name, steps, seeds), { merge: seeds !== undefined });
   }
   await updateStored(() => undefined);
   console.log(`wrote ${displayPath(MD_FILE)} and ${displayPath(JSON_FILE)}`);

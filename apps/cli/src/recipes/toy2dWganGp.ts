@@ -12,7 +12,7 @@ import type { Recipe } from './recipe.js';
  */
 export const toy2dWganGp: Recipe = {
   name: 'toy2d-wgan-gp',
-  summary: 'WGAN-GP (gradient penalty) on the grid of 25 Gaussians — the main job',
+  summary: 'WGAN-GP (gradient penalty) on the grid of 25 Gaussians',
   defaults: { steps: 2000, batchSize: 256, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
   async create({ batchSize, seed }) {
     const grid = gridOfGaussians();

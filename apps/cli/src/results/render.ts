@@ -80,14 +80,16 @@ export function renderResults(file: ResultsFile): string {
         continue;
       }
       const mean: Record<string, number> = {};
+      const worst: Record<string, number> = {};
       const cells = task.columns.map((c) => {
         const values = r.runs.map((run) => run.metrics[c.key]).filter((v): v is number => typeof v === 'number');
         if (values.length === 0) return '—';
         const s = stats(values);
         mean[c.key] = s.mean;
+        worst[c.key] = Math.min(...values);
         return r.runs.length > 1 ? `${s.mean.toFixed(c.digits)} ± ${s.std.toFixed(c.digits)}` : s.mean.toFixed(c.digits);
       });
-      const targets = (task.targets[spec.recipe] ?? []).map((t) => `${t.label}: ${t.met(mean) ? '**met**' : 'missed'}`).join('; ') || '—';
+      const targets = (task.targets[spec.recipe] ?? []).map((t) => `${t.label}: ${t.met(mean, worst) ? '**met**' : 'missed'}`).join('; ') || '—';
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
       lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }

@@ -41,9 +41,17 @@ export async function updateStored(change: (stored: ResultsFile) => void): Promi
 }
 
 /** Stores one recipe's measured result. */
-export async function recordResult(result: RecipeResult): Promise<void> {
+export async function recordResult(result: RecipeResult, options: { merge?: boolean } = {}): Promise<void> {
   await updateStored((s) => {
-    s.results[result.recipe] = result;
+    const old = s.results[result.recipe];
+    // `--seeds`: keep the other seeds already measured at the same budget (runs of one row may come from several processes).
+    if (options.merge === true && old !== undefined && old.steps === result.steps && old.batchSize === result.batchSize) {
+      const seeds = new Set(result.runs.map((r) => r.seed));
+      const runs = [...old.runs.filter((r) => !seeds.has(r.seed)), ...result.runs].sort((a, b) => a.seed - b.seed);
+      s.results[result.recipe] = { ...result, runs, picture: result.picture || old.picture };
+    } else {
+      s.results[result.recipe] = result;
+    }
   });
 }
 

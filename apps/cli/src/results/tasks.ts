@@ -11,7 +11,8 @@ export interface RecipeSpec {
 
 export interface Target {
   label: string;
-  met: (mean: Record<string, number>) => boolean;
+  /** Whether the target holds, given each metric's mean over the seeds and its lowest value on any seed. */
+  met: (mean: Record<string, number>, lowest: Record<string, number>) => boolean;
 }
 
 export interface Task {
@@ -39,6 +40,8 @@ export const TASKS: Task[] = [
       { key: 'reverseKl', heading: 'reverse KL', digits: 3 },
     ],
     recipes: [
+      // Seeds 1–5: seed 0 is the main job's (`pnpm start`), kept out of the measurement.
+      { recipe: 'toy2d-discrete-pacgan', seeds: [1, 2, 3, 4, 5], steps: 25_000 },
       { recipe: 'toy2d-wgan-gp', seeds: FIVE, steps: 2000 },
       { recipe: 'toy2d-sngan', seeds: FIVE, steps: 3000 },
       { recipe: 'toy2d-gan', seeds: FIVE, steps: 3000 },
@@ -59,9 +62,13 @@ export const TASKS: Task[] = [
       'No variant meets both grid targets within these budgets; the published WGAN-GP number comes from 100k+ iterations. ' +
       'Ring: WGAN with weight clipping (toy2d-wgan, RMSprop 5e-5) is still far from the modes after 3,000 steps. The sweep found that learning rate 1e-3 reaches the modes but oscillates between checkpoints, and that an EMA of the generator removes the oscillation; toy2d-gan now trains that way.',
     targets: {
-      'toy2d-wgan-gp': [
-        { label: 'grid: ≥ 24.5 of 25 modes', met: (m) => (m['modesCovered'] ?? 0) >= 24.5 },
+      'toy2d-discrete-pacgan': [
+        { label: 'grid: ≥ 24.5 of 25 modes, every seed ≥ 24', met: (m, low) => (m['modesCovered'] ?? 0) >= 24.5 && (low['modesCovered'] ?? 0) >= 24 },
         { label: 'grid: ≥ 80% high quality', met: (m) => (m['highQualityPercent'] ?? 0) >= 80 },
+      ],
+      'toy2d-wgan-gp': [
+        { label: 'WGAN-GP’s published grid: ≥ 24.2 modes', met: (m) => (m['modesCovered'] ?? 0) >= 24.2 },
+        { label: '≥ 28.7% high quality (GDPP Table 1)', met: (m) => (m['highQualityPercent'] ?? 0) >= 28.7 },
       ],
       'toy2d-gan': [
         { label: 'ring: 8 of 8 modes', met: (m) => (m['modesCovered'] ?? 0) >= 8 },
