@@ -23,6 +23,7 @@ describe('@gankit/architectures entry point', () => {
         'instanceNormalization',
         'mlpDiscriminator',
         'mlpGenerator',
+        'mlpMixtureGenerator',
         'mlpVaeDecoder',
         'mlpVaeEncoder',
         'patchGanDiscriminator',

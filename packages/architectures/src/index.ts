@@ -21,6 +21,8 @@ export { conditionalDcganDiscriminator } from './conditionalDcganDiscriminator.j
 export type { ConditionalDcganDiscriminatorOptions } from './conditionalDcganDiscriminator.js';
 export { mlpGenerator } from './mlpGenerator.js';
 export type { MlpGeneratorOptions } from './mlpGenerator.js';
+export { mlpMixtureGenerator } from './mlpMixtureGenerator.js';
+export type { MlpMixtureGeneratorOptions } from './mlpMixtureGenerator.js';
 export { mlpDiscriminator } from './mlpDiscriminator.js';
 export type { MlpDiscriminatorOptions } from './mlpDiscriminator.js';
 export { conditionalMlpGenerator } from './conditionalMlpGenerator.js';
