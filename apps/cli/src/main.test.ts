@@ -48,7 +48,7 @@ describe('bad arguments fail before any work, naming the flag', () => {
     [['train', 'toy2d-gan', '--epochs', '3'], 'unknown flag --epochs'],
     [['train', 'toy2d-gan', '--limit', '100'], "flag --limit applies to recipes with a fixed training set; 'toy2d-gan' draws fresh samples every step"],
     [['train', 'mnist-dcgan', '--limit', '0'], "flag --limit must be an integer ≥ 1; got '0'"],
-    [['train', 'no-such-recipe'], "unknown recipe 'no-such-recipe'; expected one of toy2d-gan"],
+    [['train', 'no-such-recipe'], "unknown recipe 'no-such-recipe'; expected one of toy2d-mixture-pacgan, toy2d-gan"],
     [['sample', '--checkpoint', 'missing-dir', '--n', '4', '--out', 'x.png'], '--checkpoint missing-dir: no such directory'],
     [['sample', '--checkpoint', '.', '--n', '4', '--out', 'x.gif'], "--out must end in .png or .json; got 'x.gif'"],
     [['eval'], 'missing --checkpoint'],

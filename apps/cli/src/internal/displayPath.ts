@@ -41,8 +41,8 @@ export function userDirectory(context: DisplayPathContext = {}): string {
  * @returns The path relative to the user's directory (`'.'` for the directory itself), or absolute.
  * @example
  * ```ts
- * // `pnpm start` at /repo runs apps/cli's `--out ../../runs/toy2d-wgan-gp` with cwd /repo/apps/cli:
- * displayPath('../../runs/toy2d-wgan-gp', { cwd: '/repo/apps/cli', env: { INIT_CWD: '/repo' } }); // "runs/toy2d-wgan-gp"
+ * // `pnpm start` at /repo runs apps/cli's `--out ../../runs/toy2d-mixture-pacgan` with cwd /repo/apps/cli:
+ * displayPath('../../runs/toy2d-mixture-pacgan', { cwd: '/repo/apps/cli', env: { INIT_CWD: '/repo' } }); // "runs/toy2d-mixture-pacgan"
  * ```
  */
 export function displayPath(target: string, context: DisplayPathContext = {}): string {

@@ -6,14 +6,14 @@ import { mnistCgan } from './mnistCgan.js';
 import { mnistDcgan } from './mnistDcgan.js';
 import { mnistVae } from './mnistVae.js';
 import { mnistWganGp } from './mnistWganGp.js';
-import { toy2dDiscretePacgan } from './toy2dDiscretePacgan.js';
+import { toy2dMixturePacgan } from './toy2dMixturePacgan.js';
 import { toy2dGan } from './toy2dGan.js';
 import { toy2dSngan } from './toy2dSngan.js';
 import { toy2dWgan } from './toy2dWgan.js';
 import { toy2dWganGp } from './toy2dWganGp.js';
 
 /** Every recipe, by name, in the order `gankit list` prints them. */
-export const RECIPES: readonly Recipe[] = [toy2dDiscretePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae, digitsCyclegan, digitsUnit];
+export const RECIPES: readonly Recipe[] = [toy2dMixturePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae, digitsCyclegan, digitsUnit];
 
 /** Looks a recipe up by name, or says which names exist. */
 export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {

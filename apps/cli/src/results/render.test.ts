@@ -16,8 +16,8 @@ describe('docs/results.md rendering', () => {
           { seed: 1, seconds: 120, metrics: { modesCovered: 24, highQualityPercent: 70, reverseKl: 0.03 } },
         ],
       },
-      'toy2d-discrete-pacgan': {
-        recipe: 'toy2d-discrete-pacgan',
+      'toy2d-mixture-pacgan': {
+        recipe: 'toy2d-mixture-pacgan',
         steps: 25_000,
         batchSize: 256,
         backend: 'wasm (SIMD)',
@@ -43,7 +43,7 @@ describe('docs/results.md rendering', () => {
   });
   it('misses a target that asks every seed for a minimum when one seed falls short, whatever the mean', () => {
     // Mean 24.6 ≥ 24.5, but seed 3 covers 23 < 24.
-    const discrete = md.split('\n').find((l) => l.startsWith('| toy2d-discrete-pacgan'))!;
+    const discrete = md.split('\n').find((l) => l.startsWith('| toy2d-mixture-pacgan'))!;
     expect(discrete).toContain('| 24.6 ± 0.9 |');
     expect(discrete).toContain('grid: ≥ 24.5 of 25 modes, every seed ≥ 24: missed; grid: ≥ 80% high quality: **met**');
   });

@@ -41,7 +41,7 @@ export const TASKS: Task[] = [
     ],
     recipes: [
       // Seeds 1–5: seed 0 is the main job's (`pnpm start`), kept out of the measurement.
-      { recipe: 'toy2d-discrete-pacgan', seeds: [1, 2, 3, 4, 5], steps: 25_000 },
+      { recipe: 'toy2d-mixture-pacgan', seeds: [1, 2, 3, 4, 5], steps: 25_000 },
       { recipe: 'toy2d-wgan-gp', seeds: FIVE, steps: 2000 },
       { recipe: 'toy2d-sngan', seeds: FIVE, steps: 3000 },
       { recipe: 'toy2d-gan', seeds: FIVE, steps: 3000 },
@@ -62,7 +62,7 @@ export const TASKS: Task[] = [
       'No variant meets both grid targets within these budgets; the published WGAN-GP number comes from 100k+ iterations. ' +
       'Ring: WGAN with weight clipping (toy2d-wgan, RMSprop 5e-5) is still far from the modes after 3,000 steps. The sweep found that learning rate 1e-3 reaches the modes but oscillates between checkpoints, and that an EMA of the generator removes the oscillation; toy2d-gan now trains that way.',
     targets: {
-      'toy2d-discrete-pacgan': [
+      'toy2d-mixture-pacgan': [
         { label: 'grid: ≥ 24.5 of 25 modes, every seed ≥ 24', met: (m, low) => (m['modesCovered'] ?? 0) >= 24.5 && (low['modesCovered'] ?? 0) >= 24 },
         { label: 'grid: ≥ 80% high quality', met: (m) => (m['highQualityPercent'] ?? 0) >= 80 },
       ],

@@ -8,11 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@gankit/backend';
-import { mlpDiscriminator, mlpGenerator } from '@gankit/architectures';
+import { mlpDiscriminator, mlpGenerator, mlpMixtureGenerator } from '@gankit/architectures';
 import { gridOfGaussians, ringOfGaussians } from '@gankit/datasets';
-import { gradientPenalty, nonSaturatingLoss, wassersteinLoss } from '@gankit/losses';
+import { gradientPenalty, nonSaturatingLoss, r1Penalty, wassersteinLoss } from '@gankit/losses';
 import { modeCoverage } from '@gankit/metrics';
-import { GanTrainer } from '@gankit/trainers';
+import { categoricalLatent, GanTrainer } from '@gankit/trainers';
 import { mixtureBatches, writeScatterPlot } from '../internal/toy2d.js';
 import { recordSweep } from '../results/store.js';
 import type { SweepEntry } from '../results/render.js';
@@ -27,8 +27,20 @@ interface Variant {
   gBatchNorm?: boolean;
   packing?: number;
   latentDim: number;
+  /** A discrete latent: a uniform one-hot code over this many categories, concatenated before the `latentDim` normal noise. */
+  categories?: number;
+  /** Linear learning-rate decay to 0 from step `start` over `steps` steps (both networks). */
+  decay?: { start: number; steps: number };
+  /** With `categories`: the mixture generator (a learned centre per category, offsets at most this far from it, in the trained scale). */
+  maxOffset?: number;
+  /** R1 penalty weight γ on real data (Mescheder et al. 2018), for the non-saturating GAN. */
+  r1?: number;
+  /** σ of the continuous part of a discrete latent. */
+  noiseStd?: number;
   lr?: number;
   ema?: number;
+  /** Train on the data multiplied by this (e.g. 1/2.828, as the WGAN-GP toy code divides it); samples are scaled back before they are measured. */
+  scale?: number;
   batchSize: number;
   lambda?: number;
   checkpoints: number[];
@@ -61,6 +73,30 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'gan-128-long': { loss: 'gan', checkpoints: [5000, 10000, 20000] },
   'gan-lr2e-3': { loss: 'gan', lr: 2e-3, checkpoints: [2000, 5000, 10000] },
   'pacgan4-lr2e-3': { loss: 'gan', lr: 2e-3, packing: 4, checkpoints: [2000, 5000, 10000] },
+  // The PyTorch probe's setup (EVALUATION.md): latent 64, pack 4, Adam 1e-3 β (0.5, 0.999), EMA 0.999, batch 100.
+  'probe-latent64-pack4': { loss: 'gan', latentDim: 64, packing: 4, lr: 1e-3, ema: 0.999, batchSize: 100, checkpoints: [5000, 10000, 20000] },
+  // A discrete latent (InfoGAN/DeLiGAN-style mixture): each code can own a mode, so G needs no curve between modes.
+  'cat50-z2': { loss: 'gan', categories: 50, latentDim: 2, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
+  'cat50-z2-pack4': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
+  'probe-scaled': { loss: 'gan', latentDim: 64, packing: 4, lr: 1e-3, ema: 0.999, batchSize: 100, scale: 1 / 2.828, checkpoints: [5000, 10000, 20000] },
+  'gan-latent64-scaled': { loss: 'gan', latentDim: 64, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [5000, 10000, 20000] },
+  'cat50-scaled': { loss: 'gan', categories: 50, latentDim: 2, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [5000, 10000, 20000] },
+  'cat50-scaled-pack4': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [5000, 10000, 20000] },
+  'cat100-scaled-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [5000, 10000, 20000] },
+  'cat50-scaled-pack4-30k': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [10000, 20000, 30000] },
+  'cat50-scaled-pack4-std05': { loss: 'gan', categories: 50, latentDim: 2, noiseStd: 0.5, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, checkpoints: [10000, 20000, 30000] },
+  // WGAN-GP as its authors' toy script trains it: data ÷ 2.828, λ 0.1 (their 3×512 nets and 100k steps are beyond this budget).
+  'cat50-scaled-pack4-decay': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [10000, 20000, 25000] },
+  'cat100-scaled-pack4-decay': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [10000, 20000, 25000] },
+  'cat50-scaled-pack4-decay-std02': { loss: 'gan', categories: 50, latentDim: 2, noiseStd: 0.2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [10000, 20000, 25000] },
+  'cat50-scaled-pack4-decay35k': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 25000 }, checkpoints: [20000, 30000, 35000] },
+  'cat50-scaled-pack4-decay-b512': { loss: 'gan', categories: 50, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, batchSize: 512, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [10000, 20000, 25000] },
+  'mixture50-pack4-decay': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [5000, 10000, 20000, 25000] },
+  'mixture50-pack4-decay5k': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 5000, steps: 10000 }, checkpoints: [5000, 10000, 15000] },
+  'mixture50-pack4-r1': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, r1: 1, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 5000, steps: 10000 }, checkpoints: [5000, 10000, 15000] },
+  'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
+  'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
+  'cat100-z2-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
 };
 
 /** A readable one-line description of a variant, stored beside its numbers. */
@@ -71,12 +107,16 @@ function describe(v: Variant): string {
     v.loss === 'gan' ? 'non-saturating GAN, Adam β₁ 0.5' : `WGAN-GP λ ${v.lambda ?? 10}, 5 critic steps`,
     `G ${g.length}×${v.width}${v.gBatchNorm ? ' + BN' : ''}`,
     `D ${(v.dHidden ?? g).length}×${(v.dHidden ?? g)[0]}`,
-    `latent ${v.latentDim}`,
+    v.categories === undefined ? `latent ${v.latentDim}` : `latent one-hot(${v.categories}) + N(0, ${v.noiseStd === undefined ? '' : `${v.noiseStd}²·`}I${v.latentDim})`,
     `batch ${v.batchSize}`,
     `lr ${v.lr ?? (v.loss === 'gan' ? 2e-4 : 1e-4)}`,
   ];
   if (v.ema !== undefined) parts.push(`EMA ${v.ema}`);
   if (v.packing !== undefined) parts.push(`packing ${v.packing}`);
+  if (v.r1 !== undefined) parts.push(`R1 γ ${v.r1}`);
+  if (v.maxOffset !== undefined) parts.push(`mixture generator (centre per category, offsets ≤ ${v.maxOffset})`);
+  if (v.decay !== undefined) parts.push(`lr → 0 linearly over steps ${v.decay.start}–${v.decay.start + v.decay.steps}`);
+  if (v.scale !== undefined) parts.push(`data × ${+v.scale.toFixed(4)}`);
   return parts.join(', ');
 }
 
@@ -90,24 +130,55 @@ async function main(): Promise<void> {
   const mixture = v.data === 'grid' ? gridOfGaussians() : ringOfGaussians();
   const hiddenUnits = Array.from({ length: v.depth }, () => v.width);
   const trainer = new GanTrainer({
-    generator: mlpGenerator({ latentDim: v.latentDim, outputDim: 2, hiddenUnits, batchNorm: v.gBatchNorm ?? false, seed }),
+    generator:
+      v.maxOffset !== undefined && v.categories !== undefined
+        ? mlpMixtureGenerator({ categories: v.categories, noiseDim: v.latentDim, hiddenUnits, maxOffset: v.maxOffset, seed })
+        : mlpGenerator({ latentDim: v.latentDim + (v.categories ?? 0), outputDim: 2, hiddenUnits, batchNorm: v.gBatchNorm ?? false, seed }),
     discriminator: mlpDiscriminator({ inputDim: 2 * (v.packing ?? 1), hiddenUnits: v.dHidden ?? hiddenUnits, seed: seed + 1 }),
     packing: v.packing ?? 1,
     loss: v.loss === 'gan' ? nonSaturatingLoss() : wassersteinLoss(),
-    ...(v.loss === 'wgan-gp' ? { penalties: [gradientPenalty({ lambda: v.lambda ?? 10 })], preset: 'wgan-gp' as const } : { preset: 'dcgan' as const }),
+    ...(v.loss === 'wgan-gp'
+      ? { penalties: [gradientPenalty({ lambda: v.lambda ?? 10 })], preset: 'wgan-gp' as const }
+      : { preset: 'dcgan' as const, ...(v.r1 !== undefined ? { penalties: [r1Penalty({ gamma: v.r1 })] } : {}) }),
     ...(v.lr === undefined ? {} : { learningRates: { generator: v.lr, discriminator: v.lr } }),
     ...(v.ema === undefined ? {} : { ema: v.ema }),
-    latentDim: v.latentDim,
+    latentDim: v.latentDim + (v.categories ?? 0),
+    ...(v.categories === undefined ? {} : { latentDistribution: categoricalLatent({ categories: v.categories, noiseDim: v.latentDim, noiseStd: v.noiseStd ?? 1 }) }),
     seed,
   });
-  const batches = mixtureBatches(mixture, v.batchSize, seed, 0);
+  const raw = mixtureBatches(mixture, v.batchSize, seed, 0);
+  const scale = v.scale ?? 1;
+  const batches =
+    scale === 1
+      ? raw
+      : (function* () {
+          for (;;) {
+            const { x } = (raw as Iterator<{ x: tf.Tensor }>).next().value as { x: tf.Tensor };
+            yield { x: tf.tidy(() => tf.mul(x, scale)) };
+            x.dispose();
+          }
+        })();
   let done = 0;
   const start = performance.now();
   const points: SweepEntry['points'] = [];
   for (const target of v.checkpoints) {
-    await trainer.fit(batches, { steps: target - done });
+    const callbacks =
+      v.decay === undefined
+        ? []
+        : [
+            {
+              onStepEnd: () => {
+                const { start: from, steps: over } = v.decay!;
+                const rate = (v.lr ?? 2e-4) * Math.max(0, 1 - Math.max(0, trainer.stepCount - from) / over);
+                for (const o of [trainer.generatorOptimizer, trainer.discriminatorOptimizer]) (o as unknown as { learningRate: number }).learningRate = rate;
+              },
+            },
+          ];
+    await trainer.fit(batches, { steps: target - done, callbacks });
     done = target;
-    const samples = trainer.sample(2500, { seed: 12345 });
+    const drawn = trainer.sample(2500, { seed: 12345 });
+    const samples = scale === 1 ? drawn : tf.tidy(() => tf.div(drawn, scale));
+    if (samples !== drawn) drawn.dispose();
     const m = modeCoverage(samples, mixture);
     if (process.env['SWEEP_PLOTS'] !== undefined) await writeScatterPlot(samples.dataSync() as Float32Array, mixture, `${process.env['SWEEP_PLOTS']}/${name}-${seed}-${target}.png`);
     samples.dispose();

@@ -1,4 +1,4 @@
-import { mlpDiscriminator, mlpGenerator } from '@gankit/architectures';
+import { mlpDiscriminator, mlpMixtureGenerator } from '@gankit/architectures';
 import { gridOfGaussians } from '@gankit/datasets';
 import { nonSaturatingLoss } from '@gankit/losses';
 import { categoricalLatent, GanTrainer } from '@gankit/trainers';
@@ -13,33 +13,39 @@ const DATA_SCALE = 2.828;
 /**
  * The main job: the 25-Gaussian grid with every mode as a tight cluster.
  *
- * A continuous map of continuous noise must join separate modes by paths of
- * samples, so on the grid a GAN either smears its samples between modes or
- * drops modes. Three changes, each a reusable piece, fix that:
+ * A generator that is a continuous map of continuous noise must join
+ * separate modes by paths of samples, so on the grid a GAN either smears its
+ * samples between modes or drops modes. Each reusable piece below fixes part
+ * of that:
  * - a discrete + continuous latent, `[onehot(c), z]` with c uniform over 50
  *   categories and z ~ N(0, I₂) (`categoricalLatent`, InfoGAN/DeLiGAN-style),
  *   so each category can own a mode;
+ * - a mixture generator (`mlpMixtureGenerator`): a learned centre per
+ *   category plus an offset network bounded by 0.25 (in unit scale, below
+ *   half the 0.71 between modes), so no category can bridge two modes;
  * - PacGAN packing of 4 (Lin et al. 2018): the discriminator judges four
- *   samples at once, which penalises several categories collapsing onto one mode;
- * - unit-scale networks (`outputScale` / `inputScale` 2.828), so the MLPs
- *   resolve the modes' 0.05 spread.
- * Non-saturating loss, G and D 3×128 ReLU, Adam 1e-3 β (0.5, 0.999), batch
- * 256, samples from an EMA (0.999) of the generator.
+ *   samples at once, which penalises categories piling onto few modes;
+ * - unit-scale networks (`outputScale` / `inputScale` 2.828, as Gulrajani et
+ *   al.'s toy script divides the data);
+ * - Adam 1e-3 β (0.5, 0.999) decaying linearly to 0 over steps 10k–25k
+ *   (`learningRateDecay`), and samples from an EMA (0.999) of the generator.
+ * Non-saturating loss; offset network and D 3×128 ReLU; batch 256.
  */
-export const toy2dDiscretePacgan: Recipe = {
-  name: 'toy2d-discrete-pacgan',
-  summary: 'PacGAN4 with a discrete latent (50 categories + 2-D noise) on the grid of 25 Gaussians — the main job',
-  defaults: { steps: 30_000, batchSize: 256, seed: 0, sampleEvery: 5000, checkpointEvery: 5000 },
+export const toy2dMixturePacgan: Recipe = {
+  name: 'toy2d-mixture-pacgan',
+  summary: 'mixture generator (50 categories + 2-D noise) with PacGAN4 on the grid of 25 Gaussians — the main job',
+  defaults: { steps: 25_000, batchSize: 256, seed: 0, sampleEvery: 5000, checkpointEvery: 5000 },
   async create({ batchSize, seed }) {
     const grid = gridOfGaussians();
     const latentDim = CATEGORIES + 2;
     const trainer = new GanTrainer({
-      generator: mlpGenerator({ latentDim, outputDim: 2, outputScale: DATA_SCALE, seed }),
+      generator: mlpMixtureGenerator({ categories: CATEGORIES, noiseDim: 2, maxOffset: 0.25, outputScale: DATA_SCALE, seed }),
       discriminator: mlpDiscriminator({ inputDim: 2 * 4, inputScale: 1 / DATA_SCALE, seed: seed + 1 }),
       packing: 4,
       loss: nonSaturatingLoss(),
       preset: 'dcgan',
       learningRates: { generator: 1e-3, discriminator: 1e-3 },
+      learningRateDecay: { start: 10_000, steps: 15_000 },
       ema: 0.999,
       latentDim,
       latentDistribution: categoricalLatent({ categories: CATEGORIES, noiseDim: 2 }),
