@@ -27,14 +27,14 @@ const DATA_SCALE = 2.828;
  *   samples at once, which penalises categories piling onto few modes;
  * - unit-scale networks (`outputScale` / `inputScale` 2.828, as Gulrajani et
  *   al.'s toy script divides the data);
- * - Adam 1e-3 β (0.5, 0.999) decaying linearly to 0 over steps 10k–25k
+ * - Adam 1e-3 β (0.5, 0.999) decaying linearly to 0 over steps 5k–15k
  *   (`learningRateDecay`), and samples from an EMA (0.999) of the generator.
  * Non-saturating loss; offset network and D 3×128 ReLU; batch 256.
  */
 export const toy2dMixturePacgan: Recipe = {
   name: 'toy2d-mixture-pacgan',
   summary: 'mixture generator (50 categories + 2-D noise) with PacGAN4 on the grid of 25 Gaussians — the main job',
-  defaults: { steps: 25_000, batchSize: 256, seed: 0, sampleEvery: 5000, checkpointEvery: 5000 },
+  defaults: { steps: 15_000, batchSize: 256, seed: 0, sampleEvery: 2500, checkpointEvery: 2500 },
   async create({ batchSize, seed }) {
     const grid = gridOfGaussians();
     const latentDim = CATEGORIES + 2;
@@ -45,7 +45,7 @@ export const toy2dMixturePacgan: Recipe = {
       loss: nonSaturatingLoss(),
       preset: 'dcgan',
       learningRates: { generator: 1e-3, discriminator: 1e-3 },
-      learningRateDecay: { start: 10_000, steps: 15_000 },
+      learningRateDecay: { start: 5000, steps: 10_000 },
       ema: 0.999,
       latentDim,
       latentDistribution: categoricalLatent({ categories: CATEGORIES, noiseDim: 2 }),
