@@ -13,6 +13,7 @@ import { gridOfGaussians, ringOfGaussians } from '@gankit/datasets';
 import { gradientPenalty, nonSaturatingLoss, r1Penalty, wassersteinLoss } from '@gankit/losses';
 import { modeCoverage } from '@gankit/metrics';
 import { categoricalLatent, GanTrainer } from '@gankit/trainers';
+import type { LinearDecay } from '@gankit/trainers';
 import { mixtureBatches, writeScatterPlot } from '../internal/toy2d.js';
 import { recordSweep } from '../results/store.js';
 import type { SweepEntry } from '../results/render.js';
@@ -29,8 +30,8 @@ interface Variant {
   latentDim: number;
   /** A discrete latent: a uniform one-hot code over this many categories, concatenated before the `latentDim` normal noise. */
   categories?: number;
-  /** Linear learning-rate decay to 0 from step `start` over `steps` steps (both networks). */
-  decay?: { start: number; steps: number };
+  /** The trainer's `learningRateDecay`: both rates fall linearly to 0 from step `start` over `steps` steps. */
+  decay?: LinearDecay;
   /** With `categories`: the mixture generator (a learned centre per category, offsets at most this far from it, in the trained scale). */
   maxOffset?: number;
   /** R1 penalty weight γ on real data (Mescheder et al. 2018), for the non-saturating GAN. */
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
       : { preset: 'dcgan' as const, ...(v.r1 !== undefined ? { penalties: [r1Penalty({ gamma: v.r1 })] } : {}) }),
     ...(v.lr === undefined ? {} : { learningRates: { generator: v.lr, discriminator: v.lr } }),
     ...(v.ema === undefined ? {} : { ema: v.ema }),
+    ...(v.decay === undefined ? {} : { learningRateDecay: v.decay }),
     latentDim: v.latentDim + (v.categories ?? 0),
     ...(v.categories === undefined ? {} : { latentDistribution: categoricalLatent({ categories: v.categories, noiseDim: v.latentDim, noiseStd: v.noiseStd ?? 1 }) }),
     seed,
@@ -162,19 +164,7 @@ async function main(): Promise<void> {
   const start = performance.now();
   const points: SweepEntry['points'] = [];
   for (const target of v.checkpoints) {
-    const callbacks =
-      v.decay === undefined
-        ? []
-        : [
-            {
-              onStepEnd: () => {
-                const { start: from, steps: over } = v.decay!;
-                const rate = (v.lr ?? 2e-4) * Math.max(0, 1 - Math.max(0, trainer.stepCount - from) / over);
-                for (const o of [trainer.generatorOptimizer, trainer.discriminatorOptimizer]) (o as unknown as { learningRate: number }).learningRate = rate;
-              },
-            },
-          ];
-    await trainer.fit(batches, { steps: target - done, callbacks });
+    await trainer.fit(batches, { steps: target - done });
     done = target;
     const drawn = trainer.sample(2500, { seed: 12345 });
     const samples = scale === 1 ? drawn : tf.tidy(() => tf.div(drawn, scale));
