@@ -83,7 +83,7 @@ export async function train(argv: string[]): Promise<number> {
   const shown = displayPath(out);
 
   const info = await initBackend({ backend: flags['backend'] as 'wasm' | 'cpu' | undefined, quiet: true });
-  console.log(`gankit train ${recipe.name}: ${plural(options.steps, 'step')}, batch ${options.batchSize}, seed ${options.seed}${options.limit !== undefined ? `, first ${plural(options.limit, 'training example')}` : ''}, backend ${info.backend} → ${shown}`);
+  console.log(`gankit train ${recipe.name}: ${plural(options.steps, 'step')}, batch ${options.batchSize}, seed ${options.seed}${options.limit !== undefined ? `, first ${plural(options.limit, 'training example')} of ${recipe.trainingSet ?? 'the training set'}` : ''}, backend ${info.backend} → ${shown}`);
   const run = await recipe.create(options);
   if (resume) {
     await run.trainer.load(checkpointUrl(out));

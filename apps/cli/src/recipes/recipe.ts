@@ -51,8 +51,9 @@ export interface Recipe {
   readonly summary: string;
   readonly defaults: RecipeOptions & { sampleEvery: number; checkpointEvery: number };
   /**
-   * The fixed training set an image recipe learns from, as `gankit list` and
-   * `--limit` name it; absent for the 2-D recipes, which draw fresh samples.
+   * The fixed training set an image recipe learns from, as `gankit train`
+   * names it when `--limit` trains on part of it; absent for the 2-D recipes,
+   * which draw fresh samples (and refuse `--limit`).
    */
   readonly trainingSet?: string;
   /** Whether the recipe translates images between two domains (`gankit translate`). */
