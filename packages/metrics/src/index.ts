@@ -1,7 +1,8 @@
 /**
  * @packageDocumentation
  * Evaluation for gankit, in the browser and in Node: 2-D mode coverage
- * (VEEGAN/PacGAN), Fréchet distance and KID on classifier features (with a
+ * (VEEGAN/PacGAN), precision/recall/density/coverage from nearest neighbours,
+ * Fréchet distance and KID on classifier features (with a
  * float64 Jacobi eigendecomposition, which tfjs lacks), class balance and
  * confidence, conditional and translation accuracy, and the VAE negative
  * ELBO. The Node entry adds the committed reference classifiers.
@@ -19,6 +20,8 @@ export type { FeatureStatistics } from './featureStatistics.js';
 export { frechetDistance } from './frechetDistance.js';
 export { kernelDistance } from './kernelDistance.js';
 export type { KernelDistance, KernelDistanceOptions } from './kernelDistance.js';
+export { precisionRecallDensityCoverage } from './precisionRecallDensityCoverage.js';
+export type { PrecisionRecallDensityCoverage, PrecisionRecallDensityCoverageOptions } from './precisionRecallDensityCoverage.js';
 
 export { classHistogram } from './classHistogram.js';
 export { classHistogramKl } from './classHistogramKl.js';

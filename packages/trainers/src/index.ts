@@ -52,6 +52,8 @@ export { sampleGridCallback } from './callbacks/sampleGridCallback.js';
 export type { SampleGridOptions } from './callbacks/sampleGridCallback.js';
 export { checkpointCallback } from './callbacks/checkpointCallback.js';
 export type { CheckpointCallbackOptions } from './callbacks/checkpointCallback.js';
+export { bestCheckpoint } from './callbacks/bestCheckpoint.js';
+export type { BestCheckpointEvent, BestCheckpointOptions } from './callbacks/bestCheckpoint.js';
 export { nanGuard } from './callbacks/nanGuard.js';
 export { NonFiniteLossError } from './nonFiniteLossError.js';
 export { CheckpointMismatchError } from './checkpointMismatchError.js';
