@@ -7,12 +7,15 @@
  * backend and the wall time. Nothing in results.md is typed by hand.
  */
 import * as tf from '@tensorflow/tfjs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
 import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { displayPath } from './internal/displayPath.js';
 import { plural } from './internal/plural.js';
+import { describeSelection, selectionCallback } from './internal/selection.js';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
@@ -30,6 +33,8 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
   // The results.json key: the recipe at its task's budget, `recipe@steps` at another.
   const key = spec.steps === found.steps ? name : budgetKey(name, spec.steps);
   const recipe = findRecipe(name);
+  const useBest = found.checkpoint === 'best';
+  if (useBest && recipe.selection === undefined) throw new Error(`results: ${name} is measured at its best checkpoint, but the recipe has no selection`);
   const info = await initBackend({ quiet: true });
   const runs: RecipeResult['runs'] = [];
   for (const seed of spec.seeds) {
@@ -43,10 +48,18 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
       },
       { every },
     );
-    await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps, callbacks: [report] });
+    // With checkpoint 'best': keep the best checkpoint by the recipe's selection metric (validation split) and score that one.
+    const bestDir = useBest ? await mkdtemp(path.join(os.tmpdir(), 'gankit-results-')) : undefined;
+    const callbacks = bestDir !== undefined ? [report, selectionCallback(run, recipe.selection!, `file://${bestDir}/best`)] : [report];
+    await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps, callbacks });
     const seconds = (performance.now() - start) / 1000;
+    let checkpointStep: number | undefined;
+    if (bestDir !== undefined) {
+      checkpointStep = (await trainer.load(`file://${bestDir}/best`)).step;
+      await rm(bestDir, { recursive: true, force: true });
+    }
     const metrics = await run.evaluate();
-    runs.push({ seed, seconds, metrics });
+    runs.push({ seed, seconds, metrics, ...(checkpointStep !== undefined ? { checkpointStep } : {}) });
     if (seed === found.seeds[0]) {
       // The first seed's samples as a committed picture (docs/results/<recipe>.png): a sample grid, a scatter plot or translations.
       const samples = run.sample(run.pictureSamples, { seed: 1 });
@@ -56,7 +69,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
         samples.dispose();
       }
     }
-    console.log(`${name} seed ${seed}: ${plural(spec.steps, 'step')} in ${seconds.toFixed(0)} s — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
+    console.log(`${name} seed ${seed}: ${plural(spec.steps, 'step')} in ${seconds.toFixed(0)} s${checkpointStep !== undefined ? ` (best checkpoint: step ${checkpointStep})` : ''} — ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
     trainer.dispose();
     tf.disposeVariables();
   }
@@ -68,6 +81,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
     runs,
+    checkpoint: useBest ? describeSelection(recipe.selection) : 'last',
     picture: spec.seeds.includes(found.seeds[0]!),
   };
 }

@@ -4,11 +4,13 @@ import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { displayPath } from '../internal/displayPath.js';
 import { plural } from '../internal/plural.js';
-import { openRun, readRunRecord } from '../internal/runDirectory.js';
+import { checkWhich, openRun, readRunRecord, WHICH_FLAG } from '../internal/runDirectory.js';
+import type { WhichCheckpoint } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const SAMPLE_FLAGS: Record<string, FlagSpec> = {
   checkpoint: { type: 'string', description: "a run directory written by 'gankit train'" },
+  which: WHICH_FLAG,
   n: { type: 'int', min: 1, description: 'how many samples' },
   label: { type: 'int', min: 0, description: 'the class to generate (conditional recipes)' },
   seed: { type: 'int', min: 0, description: 'seed of the latent codes', default: 0 },
@@ -16,7 +18,7 @@ export const SAMPLE_FLAGS: Record<string, FlagSpec> = {
   help: { type: 'boolean', description: 'show this help' },
 };
 
-export const SAMPLE_HELP = `gankit sample --checkpoint DIR --n N [--label L] [--seed S] --out FILE
+export const SAMPLE_HELP = `gankit sample --checkpoint DIR [--which last|best] --n N [--label L] [--seed S] --out FILE
 
 Draws N samples from a trained run. FILE ending .png writes a picture; .json
 writes {"shape": [N, ...], "data": [...], "labels": [...]} with images NHWC in
@@ -41,10 +43,12 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   const dir = flags['checkpoint'] as string;
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
+  const which = ((flags['which'] as string | undefined) ?? 'last') as WhichCheckpoint;
+  checkWhich(recipe, dir, which);
   if (flags['label'] !== undefined && recipe.conditional !== true) {
     throw new UsageError(`--label applies to conditional recipes; '${recipe.name}' is not one`);
   }
-  const run = await openRun(recipe, record, dir);
+  const run = await openRun(recipe, record, dir, which);
   const n = flags['n'] as number;
   const label = flags['label'] as number | undefined;
   const samples = run.sample(n, { seed: (flags['seed'] as number | undefined) ?? 0, ...(label !== undefined ? { label } : {}) });

@@ -11,9 +11,10 @@ import { displayPath } from '../internal/displayPath.js';
 import { jsonNumbers } from '../internal/jsonNumbers.js';
 import { plural } from '../internal/plural.js';
 import { progressLine } from '../internal/progressLine.js';
-import { checkpointUrl, readCheckpointStep, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
+import { CHECKPOINT_DIRS, checkpointUrl, readBestValue, readCheckpointStep, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 import type { RecipeOptions } from '../recipes/recipe.js';
+import { selectionCallback } from '../internal/selection.js';
 
 export const TRAIN_FLAGS: Record<string, FlagSpec> = {
   steps: { type: 'int', min: 1, description: 'total training steps (generator updates); with --resume, the total to reach' },
@@ -92,6 +93,12 @@ export async function train(argv: string[]): Promise<number> {
     console.log(`note: replacing the earlier run in ${shown} (use --resume to continue it)`);
     await rm(path.join(out, 'log.jsonl'), { force: true });
   }
+  if (!resume) {
+    // A best checkpoint of an earlier run in this directory must not outlive it.
+    for (const stale of [CHECKPOINT_DIRS.best, 'samples-best.png', 'metrics-best.json']) await rm(path.join(out, stale), { recursive: true, force: true });
+  }
+  const previousBest = resume ? await readBestValue(out) : undefined;
+  const selection = recipe.selection !== undefined ? selectionCallback(run, recipe.selection, checkpointUrl(out, 'best'), previousBest) : undefined;
   await writeRunRecord(out, { recipe: recipe.name, options });
 
   const remaining = Math.max(0, options.steps - run.trainer.stepCount);
@@ -122,6 +129,7 @@ export async function train(argv: string[]): Promise<number> {
           },
         },
         checkpointCallback({ destination: checkpointUrl(out), every: recipe.defaults.checkpointEvery }),
+        ...(selection !== undefined ? [selection] : []),
       ],
     });
     if (result.stopReason === 'aborted') {
@@ -131,15 +139,29 @@ export async function train(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
   }
-  const samples = run.sample(run.pictureSamples === 1000 ? 2500 : run.pictureSamples, { seed: 1 });
-  await run.writePicture(samples, path.join(out, 'samples.png'));
-  samples.dispose();
   const evalSamples = flags['eval-samples'] as number | undefined;
-  const metrics = await run.evaluate(evalSamples !== undefined ? { samples: evalSamples } : {});
-  await writeFile(path.join(out, 'metrics.json'), `${JSON.stringify(jsonNumbers({ recipe: recipe.name, step: run.trainer.stepCount, ...metrics }), null, 2)}\n`);
-  console.log(`done: ${plural(run.trainer.stepCount, 'step')}. ${Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`);
-  console.log(`wrote ${['checkpoint', 'samples.png', 'metrics.json', 'log.jsonl'].map((f) => path.join(shown, f)).join(', ')}`);
+  const finalOutputs = async (which: 'last' | 'best', suffix: string): Promise<Record<string, number>> => {
+    const samples = run.sample(run.pictureSamples === 1000 ? 2500 : run.pictureSamples, { seed: 1 });
+    await run.writePicture(samples, path.join(out, `samples${suffix}.png`));
+    samples.dispose();
+    const metrics = await run.evaluate(evalSamples !== undefined ? { samples: evalSamples } : {});
+    await writeFile(path.join(out, `metrics${suffix}.json`), `${JSON.stringify(jsonNumbers({ recipe: recipe.name, checkpoint: which, step: run.trainer.stepCount, ...metrics }), null, 2)}\n`);
+    return metrics;
+  };
+  const show = (metrics: Record<string, number>): string => Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ');
+  const metrics = await finalOutputs('last', '');
+  console.log(`done: ${plural(run.trainer.stepCount, 'step')}. ${show(metrics)}`);
+  const written = ['checkpoint', 'samples.png', 'metrics.json', 'log.jsonl'];
+  if (selection !== undefined && existsSync(path.join(out, CHECKPOINT_DIRS.best))) {
+    const info = await run.trainer.load(checkpointUrl(out, 'best'));
+    const monitor = (info.metadata as { monitor?: { name: string; value: number } } | undefined)?.monitor;
+    const best = await finalOutputs('best', '-best');
+    console.log(`best checkpoint: step ${info.step}${monitor !== undefined ? ` (${monitor.name} ${+monitor.value.toFixed(4)} on the validation split)` : ''}. ${show(best)}`);
+    written.splice(1, 0, CHECKPOINT_DIRS.best, 'samples-best.png', 'metrics-best.json');
+  }
+  console.log(`wrote ${written.map((f) => path.join(shown, f)).join(', ')}`);
   run.trainer.dispose();
   tf.disposeVariables();
   return 0;
 }
+

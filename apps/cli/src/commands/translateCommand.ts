@@ -8,18 +8,20 @@ import type { FlagSpec } from '../internal/args.js';
 import { displayPath } from '../internal/displayPath.js';
 import { imagesToJson } from '../internal/images.js';
 import { plural } from '../internal/plural.js';
-import { openRun, readRunRecord } from '../internal/runDirectory.js';
+import { checkWhich, openRun, readRunRecord, WHICH_FLAG } from '../internal/runDirectory.js';
+import type { WhichCheckpoint } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 
 export const TRANSLATE_FLAGS: Record<string, FlagSpec> = {
   checkpoint: { type: 'string', description: "a run directory of a translation recipe written by 'gankit train'" },
+  which: WHICH_FLAG,
   direction: { type: 'string', choices: ['AtoB', 'BtoA'], description: 'A → B or B → A' },
   input: { type: 'string', description: 'images as JSON {"shape": [N, H, W, C], "data": [...]} in [0, 1] (what `gankit sample` writes)' },
   out: { type: 'string', description: 'output .json, same format' },
   help: { type: 'boolean', description: 'show this help' },
 };
 
-export const TRANSLATE_HELP = `gankit translate --checkpoint DIR --direction AtoB|BtoA --input FILE.json --out FILE.json
+export const TRANSLATE_HELP = `gankit translate --checkpoint DIR [--which last|best] --direction AtoB|BtoA --input FILE.json --out FILE.json
 
 Translates images with a trained translation recipe (${RECIPES.filter((r) => r.name.startsWith('digits')).map((r) => r.name).join(', ')}).
 Grey inputs are repeated to 3 channels.
@@ -68,9 +70,11 @@ export async function translateCommand(argv: string[]): Promise<number> {
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
   if (recipe.translation !== true) throw new UsageError(`--checkpoint ${dir}: '${recipe.name}' is not a translation recipe`);
+  const which = ((flags['which'] as string | undefined) ?? 'last') as WhichCheckpoint;
+  checkWhich(recipe, dir, which);
   await initBackend({ quiet: true });
   const images = await readImages(flags['input'] as string);
-  const run = await openRun(recipe, record, dir);
+  const run = await openRun(recipe, record, dir, which);
   if (run.translate === undefined) throw new Error(`recipe '${recipe.name}' is marked as a translation recipe but its run has no translate()`);
   const translated = tf.tidy(() => run.translate!(images, flags['direction'] as 'AtoB' | 'BtoA'));
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });

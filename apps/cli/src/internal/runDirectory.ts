@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
 import type { Recipe, RecipeOptions, RecipeRun } from '../recipes/recipe.js';
 import { UsageError } from './args.js';
+import type { FlagSpec } from './args.js';
 
 /** What `train` records next to a checkpoint so `sample`, `eval` and `--resume` rebuild the same recipe. */
 export interface RunRecord {
@@ -14,7 +15,19 @@ export interface RunRecord {
 const RECORD = 'recipe.json';
 /** The checkpoint manifest `@gankit/trainers` writes in a checkpoint directory (its `MANIFEST_FILE`, internal there). */
 const MANIFEST = 'checkpoint.json';
-export const checkpointUrl = (dir: string): string => `file://${path.resolve(dir, 'checkpoint')}`;
+/** Which of a run's checkpoints: the one training ended with, or the best by the recipe's selection metric. */
+export type WhichCheckpoint = 'last' | 'best';
+/** The `--which` flag of `eval`, `sample` and `translate`. */
+export const WHICH_FLAG: FlagSpec = {
+  type: 'string',
+  choices: ['last', 'best'],
+  default: 'last',
+  description: "the checkpoint to use: 'last' (where training ended) or 'best' (by the recipe's selection metric on a validation split of the training data)",
+};
+
+/** A run's checkpoint directories: `checkpoint/` (the last) and `best/` (recipes with a selection). */
+export const CHECKPOINT_DIRS: Record<WhichCheckpoint, string> = { last: 'checkpoint', best: 'best' };
+export const checkpointUrl = (dir: string, which: WhichCheckpoint = 'last'): string => `file://${path.resolve(dir, CHECKPOINT_DIRS[which])}`;
 
 export async function writeRunRecord(dir: string, record: RunRecord): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -47,8 +60,8 @@ export async function readRunRecord(dir: string, flag: string): Promise<RunRecor
  * @param flag - The flag that named `dir`, for error messages.
  * @returns The manifest's `step`: how many steps the saved run has trained.
  */
-export async function readCheckpointStep(dir: string, flag: string): Promise<number> {
-  const file = path.join(dir, 'checkpoint', MANIFEST);
+export async function readCheckpointStep(dir: string, flag: string, which: WhichCheckpoint = 'last'): Promise<number> {
+  const file = path.join(dir, CHECKPOINT_DIRS[which], MANIFEST);
   let step: unknown;
   try {
     step = (JSON.parse(await readFile(file, 'utf8')) as { step?: unknown } | null)?.step;
@@ -62,12 +75,36 @@ export async function readCheckpointStep(dir: string, flag: string): Promise<num
 }
 
 /**
- * Rebuilds a trained run for `sample`, `eval` and `translate`: initialises the
- * backend, creates the recipe with the run's options and loads its checkpoint.
+ * The monitored value stored with a run's best checkpoint (`best/checkpoint.json`'s
+ * `metadata.monitor.value`), or undefined when the run has no best checkpoint yet.
  */
-export async function openRun(recipe: Recipe, record: RunRecord, dir: string): Promise<RecipeRun> {
+export async function readBestValue(dir: string): Promise<number | undefined> {
+  const file = path.join(dir, CHECKPOINT_DIRS.best, MANIFEST);
+  if (!existsSync(file)) return undefined;
+  const value = (JSON.parse(await readFile(file, 'utf8')) as { metadata?: { monitor?: { value?: unknown } } }).metadata?.monitor?.value;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * Checks, before any work, that `--which best` can be honoured: the recipe
+ * keeps a best checkpoint and the run has one.
+ */
+export function checkWhich(recipe: Recipe, dir: string, which: WhichCheckpoint): void {
+  if (which === 'last') return;
+  if (recipe.selection === undefined) throw new UsageError(`--which best: recipe '${recipe.name}' keeps no best checkpoint (only the last); use --which last`);
+  if (!existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST))) {
+    throw new UsageError(`--which best: ${dir} has no best checkpoint yet (${CHECKPOINT_DIRS.best}/ is written from step ${recipe.selection.startStep ?? recipe.selection.every} on)`);
+  }
+}
+
+/**
+ * Rebuilds a trained run for `sample`, `eval` and `translate`: initialises the
+ * backend, creates the recipe with the run's options and loads its last or best checkpoint.
+ */
+export async function openRun(recipe: Recipe, record: RunRecord, dir: string, which: WhichCheckpoint = 'last'): Promise<RecipeRun> {
+  checkWhich(recipe, dir, which);
   await initBackend({ quiet: true });
   const run = await recipe.create(record.options);
-  await run.trainer.load(checkpointUrl(dir));
+  await run.trainer.load(checkpointUrl(dir, which));
   return run;
 }

@@ -42,6 +42,26 @@ export interface RecipeRun {
   translate?(images: tf.Tensor, direction: 'AtoB' | 'BtoA'): tf.Tensor;
   /** The recipe's metrics, by name, on `samples` generated samples (default: the protocol's count). */
   evaluate(options?: { samples?: number }): Promise<Record<string, number>>;
+  /**
+   * Recipes with a {@link Recipe.selection}: the selection metrics, by name,
+   * on the run's validation split (carved from the training data, never the
+   * test split, and never trained on).
+   */
+  validate?(): Promise<Record<string, number>>;
+}
+
+/** How `gankit train` keeps a best checkpoint (`<run>/best`) beside the last one. */
+export interface CheckpointSelection {
+  /** The key of {@link RecipeRun.validate}'s result to monitor. */
+  readonly metric: string;
+  /** Whether higher or lower is better. */
+  readonly mode: 'max' | 'min';
+  /** Measure every this many steps (and at the end). */
+  readonly every: number;
+  /** Don't measure before this step. */
+  readonly startStep?: number;
+  /** One line for docs: what the metric is and what it is computed on. */
+  readonly description: string;
 }
 
 /** One reference setup: a short, self-contained example of composing the packages. */
@@ -56,6 +76,12 @@ export interface Recipe {
    * which draw fresh samples (and refuse `--limit`).
    */
   readonly trainingSet?: string;
+  /**
+   * Keep the best checkpoint by a metric on a validation split of the
+   * training data (`gankit train` writes it to `<run>/best`; `eval`,
+   * `sample` and `translate` take `--which best`). Absent: only the last.
+   */
+  readonly selection?: CheckpointSelection;
   /** Whether the recipe translates images between two domains (`gankit translate`). */
   readonly translation?: boolean;
   /** Whether `--label` applies to `gankit sample`. */

@@ -47,12 +47,12 @@ describe('docs/results.md rendering', () => {
     expect(discrete).toContain('| 24.6 ± 0.9 |');
     expect(discrete).toContain('grid: ≥ 24.5 of 25 modes, every seed ≥ 24: missed; grid: ≥ 80% high quality: **met**');
   });
-  it('lists the seeds, budget, backend and mean wall time', () => {
-    expect(row).toMatch(/^\| toy2d-wgan-gp \| 0, 1 \| 2000 × 256 \|/);
+  it('lists the seeds, budget, checkpoint, backend and mean wall time', () => {
+    expect(row).toMatch(/^\| toy2d-wgan-gp \| 0, 1 \| 2000 × 256 \| last \|/);
     expect(row).toContain('1.5 min');
   });
   it('lists recipes not yet measured instead of leaving them out', () => {
-    expect(md).toContain('| mnist-vae | — | 9360 | not yet measured');
+    expect(md).toContain('| mnist-vae | — | 9360 | — | not yet measured');
   });
   it('says what the measured recipes took in total', () => {
     expect(md).toContain('the 2 of 11 recipes measured so far trained for 0.13 h in total');
@@ -94,8 +94,17 @@ describe('docs/results.md rendering', () => {
     });
     const lines = out.split('\n').filter((l) => l.startsWith('| digits-cyclegan'));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\| digits-cyclegan \| 0 \| 1000 × 8 \| 0\.5000 \| 0\.9500 \|.*≥ 90% both ways: missed/);
-    expect(lines[1]).toMatch(/^\| digits-cyclegan \(`--steps 3000`\) \| 0 \| 3000 × 8 \| 0\.9200 \| 0\.9100 \|.*≥ 90% both ways: \*\*met\*\*/);
+    expect(lines[0]).toMatch(/^\| digits-cyclegan \| 0 \| 1000 × 8 \| last \| 0\.5000 \| 0\.9500 \|.*≥ 90% both ways: missed/);
+    expect(lines[1]).toMatch(/^\| digits-cyclegan \(`--steps 3000`\) \| 0 \| 3000 × 8 \| last \| 0\.9200 \| 0\.9100 \|.*≥ 90% both ways: \*\*met\*\*/);
+  });
+
+  it('names the checkpoint each row scored, with the selected step of every seed', () => {
+    const r = {
+      recipe: 'toy2d-mixture-pacgan', steps: 15000, batchSize: 256, backend: 'wasm', machine: 'm', date: 'd', checkpoint: 'best by density (max) every 500 steps',
+      runs: [{ seed: 1, seconds: 60, metrics: {}, checkpointStep: 12000 }, { seed: 2, seconds: 60, metrics: {}, checkpointStep: 14500 }],
+    };
+    const line = renderResults({ results: { 'toy2d-mixture-pacgan': r } }).split('\n').find((l) => l.startsWith('| toy2d-mixture-pacgan'))!;
+    expect(line).toContain('| 15000 × 256 | best by density (max) every 500 steps (steps 12000, 14500) |');
   });
 
   it('links the committed sample pictures of the recipes that have one', () => {
@@ -111,7 +120,7 @@ describe('docs/results.md rendering', () => {
     });
     const table = out.slice(out.indexOf('## Conditional GAN'), out.indexOf('## VAE'));
     const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| recipe') && !l.startsWith('| ---'));
-    expect(rows[0]).toBe('| floor: 10,000 real training digits | — | — | 0.9967 | — | 2026-11-22 | — |');
-    expect(rows[1]).toMatch(/^\| mnist-cgan \| — \| 2000 \| not yet measured/);
+    expect(rows[0]).toBe('| floor: 10,000 real training digits | — | — | — | 0.9967 | — | 2026-11-22 | — |');
+    expect(rows[1]).toMatch(/^\| mnist-cgan \| — \| 2000 \| — \| not yet measured/);
   });
 });

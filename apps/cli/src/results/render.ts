@@ -7,7 +7,10 @@ export interface RecipeResult {
   backend: string;
   machine: string;
   date: string;
-  runs: { seed: number; seconds: number; metrics: Record<string, number> }[];
+  /** Per seed; `checkpointStep` is the step of the best checkpoint scored, when the row used one. */
+  runs: { seed: number; seconds: number; metrics: Record<string, number>; checkpointStep?: number }[];
+  /** Which checkpoint was scored: 'last', or how the best one was selected (absent in rows measured before selection existed: the last). */
+  checkpoint?: string;
   /** Whether docs/results/<key>.png holds the first seed's samples. */
   picture?: boolean;
 }
@@ -59,8 +62,8 @@ export function renderResults(file: ResultsFile): string {
   );
   for (const task of TASKS) {
     lines.push(`## ${task.title}`, '', task.protocol, '');
-    lines.push(`| recipe | seeds | steps × batch | ${task.columns.map((c) => c.heading).join(' | ')} | targets | backend | wall time / run |`);
-    lines.push(`| --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- | --- | --- |`);
+    lines.push(`| recipe | seeds | steps × batch | checkpoint | ${task.columns.map((c) => c.heading).join(' | ')} | targets | backend | wall time / run |`);
+    lines.push(`| --- | --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- | --- | --- |`);
     const rows = task.recipes.flatMap((spec) => {
       // The task's budget first, then any other budgets measured with `pnpm results --steps N`.
       const extra = Object.keys(file.results)
@@ -71,12 +74,12 @@ export function renderResults(file: ResultsFile): string {
     const floor = file.floors?.[task.title];
     if (floor !== undefined) {
       const cells = task.columns.map((c) => (typeof floor.metrics[c.key] === 'number' ? floor.metrics[c.key]!.toFixed(c.digits) : '—'));
-      lines.push(`| floor: ${floor.what} | — | — | ${cells.join(' | ')} | — | ${floor.date} | — |`);
+      lines.push(`| floor: ${floor.what} | — | — | — | ${cells.join(' | ')} | — | ${floor.date} | — |`);
     }
     for (const { spec, key } of rows) {
       const r = file.results[key];
       if (r === undefined) {
-        lines.push(`| ${spec.recipe} | — | ${spec.steps} | ${task.columns.map(() => 'not yet measured').join(' | ')} | — | — | — |`);
+        lines.push(`| ${spec.recipe} | — | ${spec.steps} | — | ${task.columns.map(() => 'not yet measured').join(' | ')} | — | — | — |`);
         continue;
       }
       const mean: Record<string, number> = {};
@@ -91,7 +94,9 @@ export function renderResults(file: ResultsFile): string {
       });
       const targets = (task.targets[spec.recipe] ?? []).map((t) => `${t.label}: ${t.met(mean, worst) ? '**met**' : 'missed'}`).join('; ') || '—';
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
-      lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
+      const selected = r.runs.map((run) => run.checkpointStep).filter((v): v is number => v !== undefined);
+      const checkpoint = `${r.checkpoint ?? 'last'}${selected.length > 0 ? ` (steps ${selected.join(', ')})` : ''}`;
+      lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${checkpoint} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }
     const pictures = rows.filter(({ key }) => file.results[key]?.picture === true);
     if (pictures.length > 0) {

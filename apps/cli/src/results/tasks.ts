@@ -7,6 +7,8 @@ export interface RecipeSpec {
   recipe: string;
   seeds: number[];
   steps: number;
+  /** Which checkpoint is scored: the last (default), or the best by the recipe's selection metric on its validation split. */
+  checkpoint?: 'last' | 'best';
 }
 
 export interface Target {

@@ -7,11 +7,12 @@
  * shipped. `SWEEP_PLOTS=dir` also writes a scatter plot per measurement.
  */
 import * as tf from '@tensorflow/tfjs';
+import { writeFile } from 'node:fs/promises';
 import { initBackend } from '@gankit/backend';
 import { mlpDiscriminator, mlpGenerator, mlpMixtureGenerator } from '@gankit/architectures';
 import { gridOfGaussians, ringOfGaussians } from '@gankit/datasets';
 import { gradientPenalty, nonSaturatingLoss, r1Penalty, wassersteinLoss } from '@gankit/losses';
-import { modeCoverage } from '@gankit/metrics';
+import { modeCoverage, precisionRecallDensityCoverage } from '@gankit/metrics';
 import { categoricalLatent, GanTrainer } from '@gankit/trainers';
 import type { LinearDecay } from '@gankit/trainers';
 import { mixtureBatches, writeScatterPlot } from '../internal/toy2d.js';
@@ -42,6 +43,8 @@ interface Variant {
   ema?: number;
   /** Train on the data multiplied by this (e.g. 1/2.828, as the WGAN-GP toy code divides it); samples are scaled back before they are measured. */
   scale?: number;
+  /** Scale inside the networks instead (the recipes' way): G's `outputScale` 2.828, D's `inputScale` 1/2.828; the data stays as it is. */
+  netScale?: boolean;
   batchSize: number;
   lambda?: number;
   checkpoints: number[];
@@ -95,6 +98,10 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'mixture50-pack4-decay': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 10000, steps: 15000 }, checkpoints: [5000, 10000, 20000, 25000] },
   'mixture50-pack4-decay5k': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 5000, steps: 10000 }, checkpoints: [5000, 10000, 15000] },
   'mixture50-pack4-r1': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, r1: 1, lr: 1e-3, ema: 0.999, scale: 1 / 2.828, decay: { start: 5000, steps: 10000 }, checkpoints: [5000, 10000, 15000] },
+  // The main job's recipe exactly (network scaling), measured every 1,000 steps, with the training-data-only selection metrics beside the true ones.
+  'main-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.25, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
+  'main-off01-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.1, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
+  'main-off005-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.05, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
   'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
   'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
   'cat100-z2-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
@@ -118,6 +125,7 @@ function describe(v: Variant): string {
   if (v.maxOffset !== undefined) parts.push(`mixture generator (centre per category, offsets ≤ ${v.maxOffset})`);
   if (v.decay !== undefined) parts.push(`lr → 0 linearly over steps ${v.decay.start}–${v.decay.start + v.decay.steps}`);
   if (v.scale !== undefined) parts.push(`data × ${+v.scale.toFixed(4)}`);
+  if (v.netScale) parts.push('networks scale by 2.828 (G output, D input)');
   return parts.join(', ');
 }
 
@@ -133,9 +141,9 @@ async function main(): Promise<void> {
   const trainer = new GanTrainer({
     generator:
       v.maxOffset !== undefined && v.categories !== undefined
-        ? mlpMixtureGenerator({ categories: v.categories, noiseDim: v.latentDim, hiddenUnits, maxOffset: v.maxOffset, seed })
-        : mlpGenerator({ latentDim: v.latentDim + (v.categories ?? 0), outputDim: 2, hiddenUnits, batchNorm: v.gBatchNorm ?? false, seed }),
-    discriminator: mlpDiscriminator({ inputDim: 2 * (v.packing ?? 1), hiddenUnits: v.dHidden ?? hiddenUnits, seed: seed + 1 }),
+        ? mlpMixtureGenerator({ categories: v.categories, noiseDim: v.latentDim, hiddenUnits, maxOffset: v.maxOffset, ...(v.netScale ? { outputScale: 2.828 } : {}), seed })
+        : mlpGenerator({ latentDim: v.latentDim + (v.categories ?? 0), outputDim: 2, hiddenUnits, batchNorm: v.gBatchNorm ?? false, ...(v.netScale ? { outputScale: 2.828 } : {}), seed }),
+    discriminator: mlpDiscriminator({ inputDim: 2 * (v.packing ?? 1), hiddenUnits: v.dHidden ?? hiddenUnits, ...(v.netScale ? { inputScale: 1 / 2.828 } : {}), seed: seed + 1 }),
     packing: v.packing ?? 1,
     loss: v.loss === 'gan' ? nonSaturatingLoss() : wassersteinLoss(),
     ...(v.loss === 'wgan-gp'
@@ -160,6 +168,8 @@ async function main(): Promise<void> {
             x.dispose();
           }
         })();
+  // A validation split of the training distribution (a seed no training batch uses), for the selection metrics.
+  const validation = mixture.sample(2500, 2_000_000_000 + seed);
   let done = 0;
   const start = performance.now();
   const points: SweepEntry['points'] = [];
@@ -170,11 +180,16 @@ async function main(): Promise<void> {
     const samples = scale === 1 ? drawn : tf.tidy(() => tf.div(drawn, scale));
     if (samples !== drawn) drawn.dispose();
     const m = modeCoverage(samples, mixture);
-    if (process.env['SWEEP_PLOTS'] !== undefined) await writeScatterPlot(samples.dataSync() as Float32Array, mixture, `${process.env['SWEEP_PLOTS']}/${name}-${seed}-${target}.png`);
+    const nn = precisionRecallDensityCoverage(validation, samples);
+    if (process.env['SWEEP_PLOTS'] !== undefined) {
+      await writeScatterPlot(samples.dataSync() as Float32Array, mixture, `${process.env['SWEEP_PLOTS']}/${name}-${seed}-${target}.png`);
+      // The samples and the validation split too, to try other selection criteria offline.
+      await writeFile(`${process.env['SWEEP_PLOTS']}/${name}-${seed}-${target}.json`, JSON.stringify({ samples: Array.from(samples.dataSync()), validation: Array.from(validation.x) }));
+    }
     samples.dispose();
-    points.push({ step: target, seconds: (performance.now() - start) / 1000, metrics: { modesCovered: m.modesCovered, highQualityPercent: 100 * m.highQualityFraction, reverseKl: m.reverseKl } });
+    points.push({ step: target, seconds: (performance.now() - start) / 1000, metrics: { modesCovered: m.modesCovered, highQualityPercent: 100 * m.highQualityFraction, reverseKl: m.reverseKl, precision: nn.precision, recall: nn.recall, density: nn.density, coverage: nn.coverage } });
     await recordSweep({ variant: name, description: describe(v), seed, task: '2-D mixtures (mode collapse)', points });
-    console.log(`${name} seed ${seed} step ${target}: modes ${m.modesCovered}/${m.numModes}, HQ ${(100 * m.highQualityFraction).toFixed(1)}%, rKL ${m.reverseKl.toFixed(3)}, ${((performance.now() - start) / 1000).toFixed(0)} s`);
+    console.log(`${name} seed ${seed} step ${target}: modes ${m.modesCovered}/${m.numModes}, HQ ${(100 * m.highQualityFraction).toFixed(1)}%, rKL ${m.reverseKl.toFixed(3)}, P ${nn.precision.toFixed(3)} R ${nn.recall.toFixed(3)} D ${nn.density.toFixed(3)} C ${nn.coverage.toFixed(3)}, ${((performance.now() - start) / 1000).toFixed(0)} s`);
   }
   trainer.dispose();
   tf.disposeVariables();

@@ -46,8 +46,31 @@ export function describeRecipeRun(recipe: Recipe, root: string): void {
       expect(r.code, r.stderr).toBe(0);
       const m = JSON.parse(r.stdout) as Record<string, number>;
       expect(m['recipe']).toBe(recipe.name);
-      expect(Object.keys(m).length).toBeGreaterThan(2);
+      expect(m['checkpoint']).toBe('last');
+      expect(Object.keys(m).length).toBeGreaterThan(3);
     });
+    if (recipe.selection !== undefined) {
+      it('keeps a best checkpoint by its selection metric, which eval and sample use with --which best', () => {
+        // The run ends completed, so the selection metric is measured there at least.
+        for (const f of ['best/checkpoint.json', 'samples-best.png', 'metrics-best.json']) expect(existsSync(path.join(out, f)), f).toBe(true);
+        const manifest = JSON.parse(readFileSync(path.join(out, 'best', 'checkpoint.json'), 'utf8')) as { step: number; metadata: { monitor: { name: string; value: number } } };
+        expect(manifest.metadata.monitor.name).toBe(recipe.selection!.metric);
+        expect(Number.isFinite(manifest.metadata.monitor.value)).toBe(true);
+        const best = JSON.parse(readFileSync(path.join(out, 'metrics-best.json'), 'utf8')) as Record<string, unknown>;
+        expect(best).toMatchObject({ recipe: recipe.name, checkpoint: 'best', step: manifest.step });
+        const r = gankit(root, 'eval', '--checkpoint', out, '--which', 'best', '--json', '--samples', '100');
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ checkpoint: 'best', step: manifest.step });
+        expect(gankit(root, 'sample', '--checkpoint', out, '--which', 'best', '--n', '10', '--out', path.join(out, 'best.png')).code).toBe(0);
+      });
+    } else {
+      it('refuses --which best: the recipe keeps only the last checkpoint', () => {
+        const r = gankit(root, 'eval', '--checkpoint', out, '--which', 'best');
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`--which best: recipe '${recipe.name}' keeps no best checkpoint (only the last); use --which last`);
+        expect(existsSync(path.join(out, 'best'))).toBe(false);
+      });
+    }
   });
 }
 
