@@ -83,6 +83,13 @@ describe('docs/results.md rendering', () => {
     expect(md).not.toContain('Variants tried');
   });
 
+  it('shows a long trace at every 5,000th step and its last', () => {
+    const points = [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000].map((step) => ({ step, seconds: step / 100, metrics: { modesCovered: step / 1000 } }));
+    const out = renderResults({ results: {}, sweeps: [{ variant: 'trace', description: 'd', seed: 1, task: '2-D mixtures (mode collapse)', points }] });
+    const steps = out.split('\n').filter((l) => l.startsWith('| trace |')).map((l) => Number(l.split(' | ')[3]));
+    expect(steps).toEqual([5000, 10000, 12000]);
+  });
+
   it('adds rows for other budgets measured with --steps, after the task budget', () => {
     const run = { seed: 0, seconds: 600, metrics: { labelPreservationAtoB: 0.5, labelPreservationBtoA: 0.95 } };
     const base = { recipe: 'digits-cyclegan', steps: 1000, batchSize: 8, backend: 'wasm', machine: 'm', date: 'd', runs: [run] };

@@ -108,11 +108,13 @@ export function renderResults(file: ResultsFile): string {
     }
     const sweeps = (file.sweeps ?? []).filter((e) => e.task === task.title);
     if (sweeps.length > 0) {
-      lines.push('', 'Variants tried (`pnpm sweep <variant> [seed]`, apps/cli/src/sweeps/toy2dSweep.ts; one seed, measured at several step counts):', '');
+      lines.push('', 'Variants tried (`pnpm sweep <variant> [seed]`, apps/cli/src/sweeps/toy2dSweep.ts; one seed, measured at several step counts; of a trace measured at more than five, every 5,000th step and the last are shown, all of them are in results.json):', '');
       lines.push(`| variant | setting | seed | step | ${task.columns.map((c) => c.heading).join(' | ')} | wall time |`);
       lines.push(`| --- | --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- |`);
       for (const e of sweeps) {
-        for (const p of e.points) {
+        // A trace measured at many steps shows every 5,000th step and its last (all of them are in results.json).
+        const shown = e.points.length <= 5 ? e.points : e.points.filter((p, i) => p.step % 5000 === 0 || i === e.points.length - 1);
+        for (const p of shown) {
           const cells = task.columns.map((c) => (typeof p.metrics[c.key] === 'number' ? p.metrics[c.key]!.toFixed(c.digits) : '—'));
           lines.push(`| ${e.variant} | ${e.description} | ${e.seed} | ${p.step} | ${cells.join(' | ')} | ${(p.seconds / 60).toFixed(1)} min |`);
         }
