@@ -4,8 +4,7 @@ import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { displayPath } from '../internal/displayPath.js';
 import { plural } from '../internal/plural.js';
-import { checkWhich, openRun, readRunRecord, WHICH_FLAG } from '../internal/runDirectory.js';
-import type { WhichCheckpoint } from '../internal/runDirectory.js';
+import { checkWhich, openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const SAMPLE_FLAGS: Record<string, FlagSpec> = {
@@ -43,7 +42,7 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   const dir = flags['checkpoint'] as string;
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
-  const which = ((flags['which'] as string | undefined) ?? 'last') as WhichCheckpoint;
+  const which = resolveWhich(recipe, dir, flags['which']);
   checkWhich(recipe, dir, which);
   if (flags['label'] !== undefined && recipe.conditional !== true) {
     throw new UsageError(`--label applies to conditional recipes; '${recipe.name}' is not one`);
@@ -56,6 +55,6 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   if (ext === '.png') await run.writePicture(samples, out);
   else await writeFile(out, JSON.stringify(run.toJson(samples, label !== undefined ? Array(n).fill(label) : undefined)));
   samples.dispose();
-  console.log(`wrote ${plural(n, 'sample')} of ${recipe.name} (step ${run.trainer.stepCount}) to ${displayPath(out)}`);
+  console.log(`wrote ${plural(n, 'sample')} of ${recipe.name} (${which} checkpoint, step ${run.trainer.stepCount}) to ${displayPath(out)}`);
   return 0;
 }

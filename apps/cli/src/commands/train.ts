@@ -95,7 +95,7 @@ export async function train(argv: string[]): Promise<number> {
   }
   if (!resume) {
     // A best checkpoint of an earlier run in this directory must not outlive it.
-    for (const stale of [CHECKPOINT_DIRS.best, 'samples-best.png', 'metrics-best.json']) await rm(path.join(out, stale), { recursive: true, force: true });
+    for (const stale of [CHECKPOINT_DIRS.best, 'samples-last.png', 'metrics-last.json']) await rm(path.join(out, stale), { recursive: true, force: true });
   }
   const previousBest = resume ? await readBestValue(out) : undefined;
   const selection = recipe.selection !== undefined ? selectionCallback(run, recipe.selection, checkpointUrl(out, 'best'), previousBest) : undefined;
@@ -149,15 +149,19 @@ export async function train(argv: string[]): Promise<number> {
     return metrics;
   };
   const show = (metrics: Record<string, number>): string => Object.entries(metrics).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ');
-  const metrics = await finalOutputs('last', '');
-  console.log(`done: ${plural(run.trainer.stepCount, 'step')}. ${show(metrics)}`);
+  // A recipe that keeps a best checkpoint gives it as its result (samples.png, metrics.json), the last beside it (-last);
+  // any other recipe's result is its last checkpoint.
+  const keepsBest = selection !== undefined && existsSync(path.join(out, CHECKPOINT_DIRS.best));
+  const last = await finalOutputs('last', keepsBest ? '-last' : '');
+  console.log(`done: ${plural(run.trainer.stepCount, 'step')}. ${keepsBest ? 'last checkpoint: ' : ''}${show(last)}`);
   const written = ['checkpoint', 'samples.png', 'metrics.json', 'log.jsonl'];
-  if (selection !== undefined && existsSync(path.join(out, CHECKPOINT_DIRS.best))) {
+  if (keepsBest) {
     const info = await run.trainer.load(checkpointUrl(out, 'best'));
     const monitor = (info.metadata as { monitor?: { name: string; value: number } } | undefined)?.monitor;
-    const best = await finalOutputs('best', '-best');
-    console.log(`best checkpoint: step ${info.step}${monitor !== undefined ? ` (${monitor.name} ${+monitor.value.toFixed(4)} on the validation split)` : ''}. ${show(best)}`);
-    written.splice(1, 0, CHECKPOINT_DIRS.best, 'samples-best.png', 'metrics-best.json');
+    const best = await finalOutputs('best', '');
+    console.log(`best checkpoint (the run's result): step ${info.step}${monitor !== undefined ? `, ${monitor.name} ${+monitor.value.toFixed(4)} on the validation split` : ''}. ${show(best)}`);
+    written.splice(1, 0, CHECKPOINT_DIRS.best);
+    written.push('samples-last.png', 'metrics-last.json');
   }
   console.log(`wrote ${written.map((f) => path.join(shown, f)).join(', ')}`);
   run.trainer.dispose();

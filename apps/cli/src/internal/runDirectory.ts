@@ -21,9 +21,15 @@ export type WhichCheckpoint = 'last' | 'best';
 export const WHICH_FLAG: FlagSpec = {
   type: 'string',
   choices: ['last', 'best'],
-  default: 'last',
+  default: 'best if the recipe keeps one, else last',
   description: "the checkpoint to use: 'last' (where training ended) or 'best' (by the recipe's selection metric on a validation split of the training data)",
 };
+
+/** The checkpoint `--which` names, or by default the run's result: its best checkpoint when the recipe keeps one and the run has it, else its last. */
+export function resolveWhich(recipe: Recipe, dir: string, flag: unknown): WhichCheckpoint {
+  if (flag === 'last' || flag === 'best') return flag;
+  return recipe.selection !== undefined && existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST)) ? 'best' : 'last';
+}
 
 /** A run's checkpoint directories: `checkpoint/` (the last) and `best/` (recipes with a selection). */
 export const CHECKPOINT_DIRS: Record<WhichCheckpoint, string> = { last: 'checkpoint', best: 'best' };

@@ -29,7 +29,7 @@ describe('resume and mismatched runs', () => {
     const after = JSON.parse(readFileSync(path.join(out, 'best', 'checkpoint.json'), 'utf8')) as { step: number; metadata: { monitor: { value: number } } };
     // Step 4 replaced step 2's best only if its density is higher.
     expect(after.step === 2 ? after.metadata.monitor.value === before.metadata.monitor.value : after.metadata.monitor.value > before.metadata.monitor.value).toBe(true);
-    expect(r.stdout).toMatch(new RegExp(`best checkpoint: step ${after.step} \\(density [0-9.]+ on the validation split\\)`));
+    expect(r.stdout).toMatch(new RegExp(`best checkpoint \\(the run's result\\): step ${after.step}, density [0-9.]+ on the validation split`));
   });
   it("refuses to resume another recipe's run", () => {
     const r = gankit(ROOT, 'train', 'toy2d-wgan', '--resume', '--out', path.join(ROOT, 'toy2d-gan'));

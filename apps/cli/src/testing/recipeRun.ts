@@ -46,21 +46,23 @@ export function describeRecipeRun(recipe: Recipe, root: string): void {
       expect(r.code, r.stderr).toBe(0);
       const m = JSON.parse(r.stdout) as Record<string, number>;
       expect(m['recipe']).toBe(recipe.name);
-      expect(m['checkpoint']).toBe('last');
+      expect(m['checkpoint']).toBe(recipe.selection !== undefined ? 'best' : 'last');
       expect(Object.keys(m).length).toBeGreaterThan(3);
     });
     if (recipe.selection !== undefined) {
-      it('keeps a best checkpoint by its selection metric, which eval and sample use with --which best', () => {
+      it("keeps a best checkpoint by its selection metric: the run's result, which eval and sample use by default", () => {
         // The run ends completed, so the selection metric is measured there at least.
-        for (const f of ['best/checkpoint.json', 'samples-best.png', 'metrics-best.json']) expect(existsSync(path.join(out, f)), f).toBe(true);
+        for (const f of ['best/checkpoint.json', 'samples-last.png', 'metrics-last.json']) expect(existsSync(path.join(out, f)), f).toBe(true);
         const manifest = JSON.parse(readFileSync(path.join(out, 'best', 'checkpoint.json'), 'utf8')) as { step: number; metadata: { monitor: { name: string; value: number } } };
         expect(manifest.metadata.monitor.name).toBe(recipe.selection!.metric);
         expect(Number.isFinite(manifest.metadata.monitor.value)).toBe(true);
-        const best = JSON.parse(readFileSync(path.join(out, 'metrics-best.json'), 'utf8')) as Record<string, unknown>;
-        expect(best).toMatchObject({ recipe: recipe.name, checkpoint: 'best', step: manifest.step });
-        const r = gankit(root, 'eval', '--checkpoint', out, '--which', 'best', '--json', '--samples', '100');
-        expect(r.code, r.stderr).toBe(0);
-        expect(JSON.parse(r.stdout)).toMatchObject({ checkpoint: 'best', step: manifest.step });
+        expect(JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'))).toMatchObject({ recipe: recipe.name, checkpoint: 'best', step: manifest.step });
+        expect(JSON.parse(readFileSync(path.join(out, 'metrics-last.json'), 'utf8'))).toMatchObject({ recipe: recipe.name, checkpoint: 'last', step: 3 });
+        const byDefault = gankit(root, 'eval', '--checkpoint', out, '--json', '--samples', '100');
+        expect(byDefault.code, byDefault.stderr).toBe(0);
+        expect(JSON.parse(byDefault.stdout)).toMatchObject({ checkpoint: 'best', step: manifest.step });
+        const last = gankit(root, 'eval', '--checkpoint', out, '--which', 'last', '--json', '--samples', '100');
+        expect(JSON.parse(last.stdout)).toMatchObject({ checkpoint: 'last', step: 3 });
         expect(gankit(root, 'sample', '--checkpoint', out, '--which', 'best', '--n', '10', '--out', path.join(out, 'best.png')).code).toBe(0);
       });
     } else {
