@@ -7,6 +7,12 @@ import type { Recipe } from './recipe.js';
 
 /** Categories of the discrete latent: twice the grid's 25 modes, so no mode depends on one code. */
 const CATEGORIES = 50;
+/**
+ * The bound on a category's offsets from its centre, per coordinate, in unit
+ * scale: 0.05 × 2.828 = 0.14 in the data, 2.8 std of a mode (0.05) — a
+ * category sitting on a mode keeps its samples within the modes' own spread.
+ */
+const MAX_OFFSET = 0.05;
 /** The grid's scale: the networks work on the data divided by it, as Gulrajani et al.'s toy script does (÷ 2.828). */
 const DATA_SCALE = 2.828;
 
@@ -21,14 +27,21 @@ const DATA_SCALE = 2.828;
  *   categories and z ~ N(0, I₂) (`categoricalLatent`, InfoGAN/DeLiGAN-style),
  *   so each category can own a mode;
  * - a mixture generator (`mlpMixtureGenerator`): a learned centre per
- *   category plus an offset network bounded by 0.25 (in unit scale, below
- *   half the 0.71 between modes), so no category can bridge two modes;
+ *   category plus an offset network bounded by 0.05 in unit scale (2.8 std
+ *   of a mode in the data; the modes are 0.71 apart), so no category can
+ *   bridge two modes or spread beyond one;
  * - PacGAN packing of 4 (Lin et al. 2018): the discriminator judges four
  *   samples at once, which penalises categories piling onto few modes;
  * - unit-scale networks (`outputScale` / `inputScale` 2.828, as Gulrajani et
  *   al.'s toy script divides the data);
  * - Adam 1e-3 β (0.5, 0.999) decaying linearly to 0 over steps 5k–15k
- *   (`learningRateDecay`), and samples from an EMA (0.999) of the generator.
+ *   (`learningRateDecay`), and samples from an EMA (0.999) of the generator;
+ * - the best checkpoint by k-NN density (`precisionRecallDensityCoverage`,
+ *   Naeem et al. 2020) of 2,500 samples against 2,500 held-out points of the
+ *   training distribution, measured every 500 steps (`bestCheckpoint`): the
+ *   run's result. Mode positions still jitter late in training, and density
+ *   (how much of the sample lies where held-out data is dense) picks the
+ *   steps where the categories sit on their modes.
  * Non-saturating loss; offset network and D 3×128 ReLU; batch 256.
  */
 export const toy2dMixturePacgan: Recipe = {
@@ -45,7 +58,7 @@ export const toy2dMixturePacgan: Recipe = {
     const grid = gridOfGaussians();
     const latentDim = CATEGORIES + 2;
     const trainer = new GanTrainer({
-      generator: mlpMixtureGenerator({ categories: CATEGORIES, noiseDim: 2, maxOffset: 0.25, outputScale: DATA_SCALE, seed }),
+      generator: mlpMixtureGenerator({ categories: CATEGORIES, noiseDim: 2, maxOffset: MAX_OFFSET, outputScale: DATA_SCALE, seed }),
       discriminator: mlpDiscriminator({ inputDim: 2 * 4, inputScale: 1 / DATA_SCALE, seed: seed + 1 }),
       packing: 4,
       loss: nonSaturatingLoss(),
