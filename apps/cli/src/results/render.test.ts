@@ -105,6 +105,10 @@ describe('docs/results.md rendering', () => {
     expect(lines[1]).toMatch(/^\| digits-cyclegan \(`--steps 3000`\) \| 0 \| 3000 × 8 \| last \| 0\.9200 \| 0\.9100 \|.*≥ 90% both ways: \*\*met\*\*/);
   });
 
+  it('lists every seed of a row measured on several', () => {
+    expect(md).toContain('- toy2d-wgan-gp: seed 0: 25.0 / 90.0 / 0.010; seed 1: 24.0 / 70.0 / 0.030');
+  });
+
   it('names the checkpoint each row scored, with the selected step of every seed', () => {
     const r = {
       recipe: 'toy2d-mixture-pacgan', steps: 15000, batchSize: 256, backend: 'wasm', machine: 'm', date: 'd', checkpoint: 'best by density (max) every 500 steps',
@@ -112,6 +116,7 @@ describe('docs/results.md rendering', () => {
     };
     const line = renderResults({ results: { 'toy2d-mixture-pacgan': r } }).split('\n').find((l) => l.startsWith('| toy2d-mixture-pacgan'))!;
     expect(line).toContain('| 15000 × 256 | best by density (max) every 500 steps (steps 12000, 14500) |');
+    expect(renderResults({ results: { 'toy2d-mixture-pacgan': r } })).toContain('- toy2d-mixture-pacgan: seed 1: — / — / — @ 12000; seed 2: — / — / — @ 14500');
   });
 
   it('links the committed sample pictures of the recipes that have one', () => {

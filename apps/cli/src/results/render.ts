@@ -98,6 +98,18 @@ export function renderResults(file: ResultsFile): string {
       const checkpoint = `${r.checkpoint ?? 'last'}${selected.length > 0 ? ` (steps ${selected.join(', ')})` : ''}`;
       lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${checkpoint} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }
+    // Every seed, not only the mean ± std: one line per row measured on several seeds.
+    const perSeed = rows.filter(({ key }) => (file.results[key]?.runs.length ?? 0) > 1);
+    if (perSeed.length > 0) {
+      lines.push('', `Per seed (${task.columns.map((c) => c.heading).join(' / ')}${perSeed.some(({ key }) => file.results[key]!.runs.some((run) => run.checkpointStep !== undefined)) ? '; @ the best checkpoint’s step' : ''}):`, '');
+      for (const { key } of perSeed) {
+        const seeds = file.results[key]!.runs.map((run) => {
+          const values = task.columns.map((c) => (typeof run.metrics[c.key] === 'number' ? run.metrics[c.key]!.toFixed(c.digits) : '—')).join(' / ');
+          return `seed ${run.seed}: ${values}${run.checkpointStep !== undefined ? ` @ ${run.checkpointStep}` : ''}`;
+        });
+        lines.push(`- ${key}: ${seeds.join('; ')}`);
+      }
+    }
     const pictures = rows.filter(({ key }) => file.results[key]?.picture === true);
     if (pictures.length > 0) {
       lines.push('', `Samples (first seed): ${pictures.map(({ key }) => `[${key}](results/${key}.png)`).join(' · ')}`);

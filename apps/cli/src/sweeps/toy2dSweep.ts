@@ -103,7 +103,6 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'main-off01-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.1, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
   'main-off005-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.05, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
   'main-cat100-off01-trace': { loss: 'gan', categories: 100, latentDim: 2, maxOffset: 0.1, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
-  'main-off01-d512-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.1, packing: 4, dHidden: [512, 512, 512], lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 5000, steps: 10000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 1000 * (i + 1)) },
   'main-off01-30k-trace': { loss: 'gan', categories: 50, latentDim: 2, maxOffset: 0.1, packing: 4, lr: 1e-3, ema: 0.999, netScale: true, decay: { start: 10000, steps: 20000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 2000 * (i + 1)) },
   'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
   'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
