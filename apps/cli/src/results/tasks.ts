@@ -145,8 +145,8 @@ export const TASKS: Task[] = [
       { key: 'cycleL1BAB', heading: 'cycle L1 B→A→B', digits: 4 },
     ],
     recipes: [
-      { recipe: 'digits-cyclegan', seeds: [0], steps: 1000 },
-      { recipe: 'digits-unit', seeds: [0], steps: 1000 },
+      { recipe: 'digits-cyclegan', seeds: [0, 1, 2], steps: 1000 },
+      { recipe: 'digits-unit', seeds: [0, 1, 2], steps: 1000 },
     ],
     anchors: [
       { method: 'CoGAN (real MNIST-M)', values: '62.0%', source: 'PixelDA Table 1' },
