@@ -4,7 +4,7 @@
  * `file://` checkpoint directories (registered on import, so
  * `trainer.save('file://dir')` writes a checkpoint directory atomically through
  * the tfjs `file://` router that `initBackend()` from `@gankit/backend` registers)
- * and the {@link jsonLinesLogger} callback.
+ * the {@link jsonLinesLogger} callback and {@link readCheckpointInfo}.
  */
 import { registerCheckpointRouter } from './internal/checkpointFormat.js';
 import { fileCheckpointRouter } from './internal/fileCheckpointStore.js';
@@ -16,3 +16,4 @@ export * from './index.js';
 
 export { jsonLinesLogger } from './node/jsonLinesLogger.js';
 export type { JsonLinesLoggerOptions } from './node/jsonLinesLogger.js';
+export { readCheckpointInfo } from './node/readCheckpointInfo.js';

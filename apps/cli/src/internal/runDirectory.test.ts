@@ -13,18 +13,25 @@ function runWithManifest(manifest?: string): string {
   return dir;
 }
 
+/** A manifest as `@gankit/trainers` writes it, at `step`. */
+const manifest = (step: unknown): string =>
+  JSON.stringify({ format: 'gankit-checkpoint', version: 1, trainer: 'GanTrainer', step, savedAt: '2026-12-03T00:00:00Z', entries: [], configuration: {}, rng: {}, metadata: {} });
+
 describe('readCheckpointStep', () => {
   it("reads the step from the checkpoint's manifest", async () => {
-    await expect(readCheckpointStep(runWithManifest(JSON.stringify({ format: 'gankit-checkpoint', step: 7 })), '--out')).resolves.toBe(7);
+    await expect(readCheckpointStep(runWithManifest(manifest(7)), '--out')).resolves.toBe(7);
   });
   it('is a usage error naming the flag when there is no manifest', async () => {
     const dir = runWithManifest();
-    await expect(readCheckpointStep(dir, '--out')).rejects.toThrow(new UsageError(`--out ${dir}: cannot read the checkpoint's checkpoint.json`).message);
+    await expect(readCheckpointStep(dir, '--out')).rejects.toThrow(`--out ${dir}: cannot read the checkpoint (`);
+    await expect(readCheckpointStep(dir, '--out')).rejects.toThrow('checkpoint.json does not exist');
   });
   it('is a usage error when the manifest is not JSON', async () => {
     await expect(readCheckpointStep(runWithManifest('{'), '--out')).rejects.toBeInstanceOf(UsageError);
   });
   it('is a usage error when the manifest has no whole step', async () => {
-    await expect(readCheckpointStep(runWithManifest(JSON.stringify({ step: 2.5 })), '--out')).rejects.toThrow('has no step count');
+    const error = await readCheckpointStep(runWithManifest(manifest(2.5)), '--out').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain('the manifest is incomplete');
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { initBackend } from '@gankit/backend';
+import { readCheckpointInfo } from '@gankit/trainers';
 import type { Recipe, RecipeOptions, RecipeRun } from '../recipes/recipe.js';
 import { UsageError } from './args.js';
 import type { FlagSpec } from './args.js';
@@ -13,7 +14,7 @@ export interface RunRecord {
 }
 
 const RECORD = 'recipe.json';
-/** The checkpoint manifest `@gankit/trainers` writes in a checkpoint directory (its `MANIFEST_FILE`, internal there). */
+/** The manifest `@gankit/trainers` writes in a checkpoint directory: its presence marks a checkpoint. */
 const MANIFEST = 'checkpoint.json';
 /** Which of a run's checkpoints: the one training ended with, or the best by the recipe's selection metric. */
 export type WhichCheckpoint = 'last' | 'best';
@@ -57,37 +58,29 @@ export async function readRunRecord(dir: string, flag: string): Promise<RunRecor
 }
 
 /**
- * The step a run directory's checkpoint was saved at, read from the
- * checkpoint's JSON manifest (`checkpoint/checkpoint.json`, written by
- * `@gankit/trainers`) without loading any tensors, so `train --resume` can
- * check `--steps` before any work.
+ * The step a run directory's checkpoint was saved at, read from its manifest
+ * (`readCheckpointInfo` of `@gankit/trainers`) without loading any tensors,
+ * so `train --resume` can check `--steps` before any work.
  *
  * @param dir - A run directory (holding `checkpoint/`).
  * @param flag - The flag that named `dir`, for error messages.
- * @returns The manifest's `step`: how many steps the saved run has trained.
+ * @returns How many steps the saved run has trained.
  */
 export async function readCheckpointStep(dir: string, flag: string, which: WhichCheckpoint = 'last'): Promise<number> {
-  const file = path.join(dir, CHECKPOINT_DIRS[which], MANIFEST);
-  let step: unknown;
   try {
-    step = (JSON.parse(await readFile(file, 'utf8')) as { step?: unknown } | null)?.step;
+    return (await readCheckpointInfo(path.join(dir, CHECKPOINT_DIRS[which]))).step;
   } catch (err) {
-    throw new UsageError(`${flag} ${dir}: cannot read the checkpoint's ${MANIFEST} (${(err as Error).message})`);
+    throw new UsageError(`${flag} ${dir}: cannot read the checkpoint (${(err as Error).message})`);
   }
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
-    throw new UsageError(`${flag} ${dir}: the checkpoint's ${MANIFEST} has no step count`);
-  }
-  return step;
 }
 
 /**
- * The monitored value stored with a run's best checkpoint (`best/checkpoint.json`'s
- * `metadata.monitor.value`), or undefined when the run has no best checkpoint yet.
+ * The monitored value stored with a run's best checkpoint (`metadata.monitor.value`,
+ * written by `bestCheckpoint`), or undefined when the run has no best checkpoint yet.
  */
 export async function readBestValue(dir: string): Promise<number | undefined> {
-  const file = path.join(dir, CHECKPOINT_DIRS.best, MANIFEST);
-  if (!existsSync(file)) return undefined;
-  const value = (JSON.parse(await readFile(file, 'utf8')) as { metadata?: { monitor?: { value?: unknown } } }).metadata?.monitor?.value;
+  if (!existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST))) return undefined;
+  const value = ((await readCheckpointInfo(path.join(dir, CHECKPOINT_DIRS.best))).metadata['monitor'] as { value?: unknown } | undefined)?.value;
   return typeof value === 'number' ? value : undefined;
 }
 

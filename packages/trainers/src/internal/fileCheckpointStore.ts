@@ -3,7 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { MANIFEST_FILE, artifactsToEntry, checkManifest, disposeCheckpoint, entryToArtifacts } from './checkpointFormat.js';
-import type { Checkpoint, CheckpointEntry, CheckpointStore } from './checkpointFormat.js';
+import type { Checkpoint, CheckpointEntry, CheckpointManifest, CheckpointStore } from './checkpointFormat.js';
 
 const SCHEME = 'file://';
 
@@ -38,6 +38,27 @@ function handlerFor(url: string, mode: 'save' | 'load'): tf.io.IOHandler {
     );
   }
   return handler;
+}
+
+/**
+ * Reads and checks the manifest of the checkpoint directory at `url` (a
+ * `file://` URL or a path) without loading any tensors; `root` is where it was
+ * found: the directory, or `<dir>.previous` when a save died between its renames.
+ */
+export async function readManifest(url: string): Promise<{ root: string; manifest: CheckpointManifest }> {
+  const dir = path.resolve(url.startsWith(SCHEME) ? url.slice(SCHEME.length) : url);
+  const description = `'${url}'`;
+  let root = dir;
+  if (!existsSync(path.join(root, MANIFEST_FILE)) && existsSync(path.join(`${dir}.previous`, MANIFEST_FILE))) root = `${dir}.previous`;
+  const manifestFile = path.join(root, MANIFEST_FILE);
+  if (!existsSync(manifestFile)) throw new Error(`checkpoint ${description}: ${manifestFile} does not exist`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
+  } catch (err) {
+    throw new Error(`checkpoint ${description}: ${manifestFile} is not valid JSON (${(err as Error).message})`);
+  }
+  return { root, manifest: checkManifest(parsed, description) };
 }
 
 /**
@@ -85,17 +106,7 @@ export function fileCheckpointStore(url: string): CheckpointStore {
       }
     },
     async load() {
-      let root = dir;
-      if (!existsSync(path.join(root, MANIFEST_FILE)) && existsSync(path.join(`${dir}.previous`, MANIFEST_FILE))) root = `${dir}.previous`;
-      const manifestFile = path.join(root, MANIFEST_FILE);
-      if (!existsSync(manifestFile)) throw new Error(`checkpoint ${description}: ${manifestFile} does not exist`);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
-      } catch (err) {
-        throw new Error(`checkpoint ${description}: ${manifestFile} is not valid JSON (${(err as Error).message})`);
-      }
-      const manifest = checkManifest(parsed, description);
+      const { root, manifest } = await readManifest(url);
       const entries: CheckpointEntry[] = [];
       const checkpoint: Checkpoint = { manifest, entries };
       try {
