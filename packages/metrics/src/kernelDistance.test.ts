@@ -2,10 +2,7 @@ import { initBackend } from '@gankit/backend';
 import { NODE_BACKENDS, useBackend } from '@gankit/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelDistance } from './kernelDistance.js';
-import { normals } from './testing/linearAlgebra.js';
-
-const gaussianSet = (n: number, d: number, seed: number, shift = 0) =>
-  Array.from({ length: n }, (_, i) => Array.from(normals(d, seed * 100_000 + i), (v) => v + shift));
+import { gaussianRows } from './testing/linearAlgebra.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -26,7 +23,7 @@ describe('kernelDistance', () => {
   it('is ≈ 0 (−O(1/m)) for identical sets: the cross term counts each shared point with itself', () => {
     // With X = Y (subsets of the whole set), MMD²_u = 2S/(m(m−1)) − 2(S + D)/m², S = Σ_{i≠j} k(x_i, x_j), D = Σ_i k(x_i, x_i).
     const m = 300;
-    const x = gaussianSet(m, 16, 1);
+    const x = gaussianRows(m, 16, 1);
     const k = (a: number[], b: number[]) => (a.reduce((s, v, i) => s + v * b[i]!, 0) / 16 + 1) ** 3;
     let offDiagonal = 0;
     let diagonal = 0;
@@ -36,26 +33,26 @@ describe('kernelDistance', () => {
     expect(same.mean).toBeCloseTo(expected, 12);
     expect(same.mean).toBeLessThan(0);
     expect(Math.abs(same.mean)).toBeLessThan((2 * diagonal) / m / m);
-    const shifted = kernelDistance(x, gaussianSet(m, 16, 2, 0.5), { subsets: 2, subsetSize: m });
+    const shifted = kernelDistance(x, gaussianRows(m, 16, 2, 0.5), { subsets: 2, subsetSize: m });
     expect(shifted.mean).toBeGreaterThan(10 * Math.abs(same.mean));
   });
 
   it('is ≈ 0 for two samples of one distribution (unbiased)', () => {
-    const kid = kernelDistance(gaussianSet(600, 8, 3), gaussianSet(600, 8, 4), { subsets: 30, subsetSize: 300 });
+    const kid = kernelDistance(gaussianRows(600, 8, 3), gaussianRows(600, 8, 4), { subsets: 30, subsetSize: 300 });
     expect(Math.abs(kid.mean)).toBeLessThan(4 * kid.std / Math.sqrt(30) + 1e-3);
   });
 
   it('gives the same subsets, and nearly the same values, with float32 Gram matrices and in float64', () => {
-    const x = gaussianSet(300, 32, 5);
-    const y = gaussianSet(300, 32, 6, 0.2);
+    const x = gaussianRows(300, 32, 5);
+    const y = gaussianRows(300, 32, 6, 0.2);
     const f32 = kernelDistance(x, y, { subsets: 4, subsetSize: 250, seed: 7 });
     const f64 = kernelDistance(x, y, { subsets: 4, subsetSize: 250, seed: 7, precision: 'float64' });
     f32.values.forEach((v, i) => expect(Math.abs(v - f64.values[i]!) / Math.abs(f64.values[i]!)).toBeLessThan(1e-4));
   });
 
   it('gives the same values with the Gram matrices on the cpu and wasm backends', async () => {
-    const x = gaussianSet(200, 24, 12);
-    const y = gaussianSet(200, 24, 13, 0.3);
+    const x = gaussianRows(200, 24, 12);
+    const y = gaussianRows(200, 24, 13, 0.3);
     const results: Float64Array[] = [];
     for (const backend of NODE_BACKENDS) {
       await useBackend(backend);
@@ -66,16 +63,16 @@ describe('kernelDistance', () => {
   });
 
   it('is deterministic in its seed', () => {
-    const x = gaussianSet(120, 4, 8);
-    const y = gaussianSet(120, 4, 9);
+    const x = gaussianRows(120, 4, 8);
+    const y = gaussianRows(120, 4, 9);
     expect([...kernelDistance(x, y, { subsets: 3, subsetSize: 50, seed: 1 }).values]).toEqual([
       ...kernelDistance(x, y, { subsets: 3, subsetSize: 50, seed: 1 }).values,
     ]);
   });
 
   it('throws for mismatched dimensions, empty sets and sets smaller than the subset, naming the argument', () => {
-    const x = gaussianSet(50, 4, 10);
-    expect(() => kernelDistance(x, gaussianSet(50, 3, 11), { subsetSize: 10 })).toThrow(/kernelDistance: 'b' has dimension 3 but 'a' has 4/);
+    const x = gaussianRows(50, 4, 10);
+    expect(() => kernelDistance(x, gaussianRows(50, 3, 11), { subsetSize: 10 })).toThrow(/kernelDistance: 'b' has dimension 3 but 'a' has 4/);
     expect(() => kernelDistance([], x)).toThrow(/kernelDistance: 'a' is empty/);
     expect(() => kernelDistance(x, x)).toThrow(/'a' has 50 rows, fewer than 'subsetSize' 1000/);
     expect(() => kernelDistance(x, x.slice(0, 5), { subsetSize: 10 })).toThrow(/'b' has 5 rows, fewer than 'subsetSize' 10/);

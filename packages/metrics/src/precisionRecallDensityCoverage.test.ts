@@ -3,10 +3,7 @@ import { NODE_BACKENDS, onBackend } from '@gankit/test-utils';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { precisionRecallDensityCoverage } from './precisionRecallDensityCoverage.js';
-import { normals } from './testing/linearAlgebra.js';
-
-const gaussianSet = (n: number, d: number, seed: number, shift = 0) =>
-  Array.from({ length: n }, (_, i) => Array.from(normals(d, seed * 100_000 + i), (v) => v + shift));
+import { gaussianRows } from './testing/linearAlgebra.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -30,18 +27,18 @@ describe('precisionRecallDensityCoverage', () => {
   });
 
   it('is near (1, 1, 1, 1) for two samples of one distribution, and falls when the generated set shifts', () => {
-    const real = gaussianSet(800, 4, 1);
-    const same = precisionRecallDensityCoverage(real, gaussianSet(800, 4, 2));
+    const real = gaussianRows(800, 4, 1);
+    const same = precisionRecallDensityCoverage(real, gaussianRows(800, 4, 2));
     expect(same.precision).toBeGreaterThan(0.85);
     expect(same.recall).toBeGreaterThan(0.85);
     expect(same.coverage).toBeGreaterThan(0.85);
     expect(Math.abs(same.density - 1)).toBeLessThan(0.15);
-    const shifted = precisionRecallDensityCoverage(real, gaussianSet(800, 4, 3, 2));
+    const shifted = precisionRecallDensityCoverage(real, gaussianRows(800, 4, 3, 2));
     for (const key of ['precision', 'recall', 'density', 'coverage'] as const) expect(shifted[key]).toBeLessThan(same[key] - 0.3);
   });
 
   it('separates fidelity from diversity: a collapse keeps precision and loses recall and coverage', () => {
-    const real = gaussianSet(500, 2, 4);
+    const real = gaussianRows(500, 2, 4);
     const collapsed = Array.from({ length: 500 }, (_, i) => [0.01 * Math.sin(i), 0.01 * Math.cos(i)]);
     const r = precisionRecallDensityCoverage(real, collapsed);
     expect(r.precision).toBe(1);
@@ -52,7 +49,7 @@ describe('precisionRecallDensityCoverage', () => {
   });
 
   it('keeps density and coverage when a few generated outliers appear, while recall jumps', () => {
-    const real = gaussianSet(500, 2, 5);
+    const real = gaussianRows(500, 2, 5);
     const collapsed = Array.from({ length: 500 }, (_, i) => [0.01 * Math.sin(i), 0.01 * Math.cos(i)]);
     // Five far-apart outliers each get a huge generated k-NN ball, which swallows the whole real set.
     const withOutliers = [...collapsed.slice(0, 495), [30, 0], [-30, 0], [0, 30], [0, -30], [30, 30]];
@@ -65,8 +62,8 @@ describe('precisionRecallDensityCoverage', () => {
 
   it.each(NODE_BACKENDS)('gives the same numbers for tensors as for arrays (%s)', async (backend) => {
     await onBackend(backend, () => {
-      const real = gaussianSet(200, 3, 6);
-      const fake = gaussianSet(150, 3, 7, 0.3);
+      const real = gaussianRows(200, 3, 6);
+      const fake = gaussianRows(150, 3, 7, 0.3);
       const fromArrays = precisionRecallDensityCoverage(real, fake, { k: 3 });
       const [rt, ft] = [tf.tensor2d(real), tf.tensor2d(fake)];
       const fromTensors = precisionRecallDensityCoverage(rt, ft, { k: 3 });

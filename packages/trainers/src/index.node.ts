@@ -3,7 +3,7 @@
  * Node entry of `@gankit/trainers`: everything in the browser entry, plus
  * `file://` checkpoint directories (registered on import, so
  * `trainer.save('file://dir')` writes a checkpoint directory atomically through
- * the tfjs `file://` router that `initBackend()` from `@gankit/backend` registers)
+ * the tfjs `file://` router that `initBackend()` from `@gankit/backend` registers),
  * the {@link jsonLinesLogger} callback and {@link readCheckpointInfo}.
  */
 import { registerCheckpointRouter } from './internal/checkpointFormat.js';

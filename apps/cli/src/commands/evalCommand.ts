@@ -1,7 +1,7 @@
 import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { jsonNumbers } from '../internal/jsonNumbers.js';
-import { checkWhich, openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
+import { openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const EVAL_FLAGS: Record<string, FlagSpec> = {
@@ -33,7 +33,6 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
   const which = resolveWhich(recipe, dir, flags['which']);
-  checkWhich(recipe, dir, which);
   const run = await openRun(recipe, record, dir, which);
   const samples = flags['samples'] as number | undefined;
   const metrics = await run.evaluate(samples !== undefined ? { samples } : {});

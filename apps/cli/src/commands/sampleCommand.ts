@@ -4,7 +4,7 @@ import { flagHelp, parseArgs, UsageError } from '../internal/args.js';
 import type { FlagSpec } from '../internal/args.js';
 import { displayPath } from '../internal/displayPath.js';
 import { plural } from '../internal/plural.js';
-import { checkWhich, openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
+import { openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
 import { findRecipe } from '../recipes/index.js';
 
 export const SAMPLE_FLAGS: Record<string, FlagSpec> = {
@@ -43,7 +43,6 @@ export async function sampleCommand(argv: string[]): Promise<number> {
   const record = await readRunRecord(dir, '--checkpoint');
   const recipe = findRecipe(record.recipe);
   const which = resolveWhich(recipe, dir, flags['which']);
-  checkWhich(recipe, dir, which);
   if (flags['label'] !== undefined && recipe.conditional !== true) {
     throw new UsageError(`--label applies to conditional recipes; '${recipe.name}' is not one`);
   }

@@ -168,4 +168,3 @@ export async function train(argv: string[]): Promise<number> {
   tf.disposeVariables();
   return 0;
 }
-

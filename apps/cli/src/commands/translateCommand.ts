@@ -8,7 +8,7 @@ import type { FlagSpec } from '../internal/args.js';
 import { displayPath } from '../internal/displayPath.js';
 import { imagesToJson } from '../internal/images.js';
 import { plural } from '../internal/plural.js';
-import { checkWhich, openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
+import { openRun, readRunRecord, resolveWhich, WHICH_FLAG } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 
 export const TRANSLATE_FLAGS: Record<string, FlagSpec> = {
@@ -70,7 +70,6 @@ export async function translateCommand(argv: string[]): Promise<number> {
   const recipe = findRecipe(record.recipe);
   if (recipe.translation !== true) throw new UsageError(`--checkpoint ${dir}: '${recipe.name}' is not a translation recipe`);
   const which = resolveWhich(recipe, dir, flags['which']);
-  checkWhich(recipe, dir, which);
   await initBackend({ quiet: true });
   const images = await readImages(flags['input'] as string);
   const run = await openRun(recipe, record, dir, which);

@@ -26,10 +26,18 @@ export const WHICH_FLAG: FlagSpec = {
   description: "the checkpoint to use: 'last' (where training ended) or 'best' (by the recipe's selection metric on a validation split of the training data)",
 };
 
-/** The checkpoint `--which` names, or by default the run's result: its best checkpoint when the recipe keeps one and the run has it, else its last. */
+/**
+ * The checkpoint `--which` names, or by default the run's result: its best
+ * checkpoint when the recipe keeps one and the run has it, else its last.
+ * Checked before any work: `--which best` needs a recipe that keeps a best
+ * checkpoint and a run that has one.
+ */
 export function resolveWhich(recipe: Recipe, dir: string, flag: unknown): WhichCheckpoint {
-  if (flag === 'last' || flag === 'best') return flag;
-  return recipe.selection !== undefined && existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST)) ? 'best' : 'last';
+  const hasBest = existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST));
+  if (flag !== 'best') return flag === 'last' || recipe.selection === undefined || !hasBest ? 'last' : 'best';
+  if (recipe.selection === undefined) throw new UsageError(`--which best: recipe '${recipe.name}' keeps no best checkpoint (only the last); use --which last`);
+  if (!hasBest) throw new UsageError(`--which best: ${dir} has no best checkpoint yet (${CHECKPOINT_DIRS.best}/ is written from step ${recipe.selection.startStep ?? recipe.selection.every} on)`);
+  return 'best';
 }
 
 /** A run's checkpoint directories: `checkpoint/` (the last) and `best/` (recipes with a selection). */
@@ -66,9 +74,9 @@ export async function readRunRecord(dir: string, flag: string): Promise<RunRecor
  * @param flag - The flag that named `dir`, for error messages.
  * @returns How many steps the saved run has trained.
  */
-export async function readCheckpointStep(dir: string, flag: string, which: WhichCheckpoint = 'last'): Promise<number> {
+export async function readCheckpointStep(dir: string, flag: string): Promise<number> {
   try {
-    return (await readCheckpointInfo(path.join(dir, CHECKPOINT_DIRS[which]))).step;
+    return (await readCheckpointInfo(path.join(dir, CHECKPOINT_DIRS.last))).step;
   } catch (err) {
     throw new UsageError(`${flag} ${dir}: cannot read the checkpoint (${(err as Error).message})`);
   }
@@ -85,23 +93,11 @@ export async function readBestValue(dir: string): Promise<number | undefined> {
 }
 
 /**
- * Checks, before any work, that `--which best` can be honoured: the recipe
- * keeps a best checkpoint and the run has one.
- */
-export function checkWhich(recipe: Recipe, dir: string, which: WhichCheckpoint): void {
-  if (which === 'last') return;
-  if (recipe.selection === undefined) throw new UsageError(`--which best: recipe '${recipe.name}' keeps no best checkpoint (only the last); use --which last`);
-  if (!existsSync(path.join(dir, CHECKPOINT_DIRS.best, MANIFEST))) {
-    throw new UsageError(`--which best: ${dir} has no best checkpoint yet (${CHECKPOINT_DIRS.best}/ is written from step ${recipe.selection.startStep ?? recipe.selection.every} on)`);
-  }
-}
-
-/**
  * Rebuilds a trained run for `sample`, `eval` and `translate`: initialises the
- * backend, creates the recipe with the run's options and loads its last or best checkpoint.
+ * backend, creates the recipe with the run's options and loads its last or
+ * best checkpoint (`which`, from {@link resolveWhich}).
  */
-export async function openRun(recipe: Recipe, record: RunRecord, dir: string, which: WhichCheckpoint = 'last'): Promise<RecipeRun> {
-  checkWhich(recipe, dir, which);
+export async function openRun(recipe: Recipe, record: RunRecord, dir: string, which: WhichCheckpoint): Promise<RecipeRun> {
   await initBackend({ quiet: true });
   const run = await recipe.create(record.options);
   await run.trainer.load(checkpointUrl(dir, which));

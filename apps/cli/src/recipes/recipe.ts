@@ -60,8 +60,6 @@ export interface CheckpointSelection {
   readonly every: number;
   /** Don't measure before this step. */
   readonly startStep?: number;
-  /** One line for docs: what the metric is and what it is computed on. */
-  readonly description: string;
 }
 
 /** One reference setup: a short, self-contained example of composing the packages. */

@@ -13,6 +13,11 @@ export function normals(n: number, seed: number): Float64Array {
   return out;
 }
 
+/** n rows of d standard normals (row i seeded with seed · 100,000 + i), each shifted by `shift`. */
+export function gaussianRows(n: number, d: number, seed: number, shift = 0): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from(normals(d, seed * 100_000 + i), (v) => v + shift));
+}
+
 /** A random orthogonal n × n matrix (modified Gram–Schmidt on Gaussian columns), row-major. */
 export function randomOrthogonal(n: number, seed: number): Float64Array {
   const g = normals(n * n, seed);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
-import { GanTrainer, bestCheckpoint } from '../index.node.js';
-import type { BestCheckpointEvent } from '../index.node.js';
-import { gaussian1d, mlp, nonSaturating, stream } from '../testing/fixtures.js';
+import { bestCheckpoint } from '../index.node.js';
+import type { BestCheckpointEvent, GanTrainer } from '../index.node.js';
+import { gaussian1d, stream, tinyGan } from '../testing/fixtures.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,7 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const trainer = (): GanTrainer => new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss: nonSaturating, seed: 1 });
 const manifest = (name: string) => JSON.parse(readFileSync(path.join(dir, name, 'checkpoint.json'), 'utf8')) as { step: number; metadata: { monitor: unknown } };
 const generatorWeights = (t: GanTrainer): Float32Array[] => t.generator.weights.map((w) => w.read().dataSync() as Float32Array);
 
@@ -25,7 +24,7 @@ describe('bestCheckpoint', () => {
     const improved: BestCheckpointEvent[] = [];
     const measured: number[] = [];
     let bestWeights: Float32Array[] = [];
-    const t = trainer();
+    const t = tinyGan();
     await t.fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 6,
       callbacks: [
@@ -46,7 +45,7 @@ describe('bestCheckpoint', () => {
     // 5 at step 6 ties step 4's 5: not an improvement.
     expect(improved.map((e) => [e.step, e.value, e.previous])).toEqual([[1, 1, undefined], [2, 3, 1], [4, 5, 3]]);
     expect(manifest('max')).toMatchObject({ step: 4, metadata: { monitor: { name: 'score', value: 5, mode: 'max' } } });
-    const loaded = trainer();
+    const loaded = tinyGan();
     await expect(loaded.load(`file://${path.join(dir, 'max')}`)).resolves.toMatchObject({ step: 4 });
     const weights = generatorWeights(loaded);
     expect(weights.length).toBe(bestWeights.length);
@@ -58,7 +57,7 @@ describe('bestCheckpoint', () => {
   it("with mode 'min' keeps the lowest value; a NaN metric is never an improvement", async () => {
     const values = [4, NaN, 2, 3];
     const improved: number[] = [];
-    await trainer().fit(stream(gaussian1d(0, 1), 8, 1), {
+    await tinyGan().fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 4,
       callbacks: [bestCheckpoint({ destination: `file://${path.join(dir, 'min')}`, mode: 'min', every: 1, monitor: ({ trainer: tr }) => values[tr.stepCount - 1]!, onImprove: (e) => void improved.push(e.step) })],
     });
@@ -69,7 +68,7 @@ describe('bestCheckpoint', () => {
   it('measures every n steps from startStep, once more at the end of a completed run, and respects a resumed best', async () => {
     const measured: number[] = [];
     const improved: number[] = [];
-    await trainer().fit(stream(gaussian1d(0, 1), 8, 1), {
+    await tinyGan().fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 7,
       callbacks: [
         bestCheckpoint({
@@ -91,7 +90,7 @@ describe('bestCheckpoint', () => {
   it('does not measure at the end of an aborted run', async () => {
     const controller = new AbortController();
     const measured: number[] = [];
-    await trainer().fit(stream(gaussian1d(0, 1), 8, 1), {
+    await tinyGan().fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 10,
       signal: controller.signal,
       callbacks: [
@@ -114,7 +113,7 @@ describe('bestCheckpoint', () => {
   });
 
   it('fails the run, naming the callback, when monitor returns a non-number', async () => {
-    const t = trainer();
+    const t = tinyGan();
     const error = await t
       .fit(stream(gaussian1d(0, 1), 8, 1), { steps: 2, callbacks: [bestCheckpoint({ destination: `file://${path.join(dir, 'bad')}`, every: 1, monitor: () => tf.scalar(1) as never })] })
       .catch((e: unknown) => e);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
-import { GanTrainer, NonFiniteLossError, checkpointCallback, nanGuard } from '../index.node.js';
+import { NonFiniteLossError, checkpointCallback, nanGuard } from '../index.node.js';
 import type { AdversarialLoss, CheckpointInfo } from '../index.node.js';
-import { gaussian1d, mlp, nonSaturating, stream } from '../testing/fixtures.js';
+import { gaussian1d, nonSaturating, stream, tinyGan } from '../testing/fixtures.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -28,13 +28,12 @@ function turnsNaN(badStep: number): AdversarialLoss {
   };
 }
 
-const trainer = (loss: AdversarialLoss): GanTrainer => new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss, seed: 1 });
 
 describe('checkpointCallback', () => {
   it('saves every n steps and at the end', async () => {
     const saved: number[] = [];
     const target = `file://${path.join(dir, 'periodic')}`;
-    await trainer(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), {
+    await tinyGan(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 5,
       callbacks: [checkpointCallback({ destination: target, every: 2, onSave: (i: CheckpointInfo) => void saved.push(i.step) })],
     });
@@ -44,13 +43,13 @@ describe('checkpointCallback', () => {
 
   it('stores the metadata it is given with each checkpoint', async () => {
     const target = `file://${path.join(dir, 'with-metadata')}`;
-    const t = trainer(nonSaturating);
+    const t = tinyGan(nonSaturating);
     await t.fit(stream(gaussian1d(0, 1), 8, 1), { steps: 2, callbacks: [checkpointCallback({ destination: target, every: 1, metadata: (step) => ({ position: { epoch: 0, batch: step } }) })] });
-    await expect(trainer(nonSaturating).load(target)).resolves.toMatchObject({ step: 2, metadata: { position: { epoch: 0, batch: 2 } } });
+    await expect(tinyGan(nonSaturating).load(target)).resolves.toMatchObject({ step: 2, metadata: { position: { epoch: 0, batch: 2 } } });
   });
 
   it('saves to a destination computed from the step', async () => {
-    await trainer(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), {
+    await tinyGan(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), {
       steps: 2,
       callbacks: [checkpointCallback({ destination: (step) => `file://${path.join(dir, `step-${step}`)}`, every: 1, atEnd: false })],
     });
@@ -61,7 +60,7 @@ describe('checkpointCallback', () => {
 describe('nanGuard', () => {
   it('stops training naming the loss and the step; the last good checkpoint stays intact', async () => {
     const target = path.join(dir, 'guarded');
-    const t = trainer(turnsNaN(4));
+    const t = tinyGan(turnsNaN(4));
     const error = await t
       .fit(stream(gaussian1d(0, 1), 8, 1), { steps: 10, callbacks: [checkpointCallback({ destination: `file://${target}`, every: 1 }), nanGuard()] })
       .catch((e: unknown) => e);
@@ -69,12 +68,12 @@ describe('nanGuard', () => {
     expect((error as Error).message).toBe("training stopped: 'generatorLoss' became NaN at step 4");
     expect(error).toMatchObject({ loss: 'generatorLoss', step: 4 });
     expect(JSON.parse(readFileSync(path.join(target, 'checkpoint.json'), 'utf8')).step).toBe(3);
-    const resumed = trainer(nonSaturating);
+    const resumed = tinyGan(nonSaturating);
     await resumed.load(`file://${target}`);
     for (const w of resumed.generator.weights) expect(tf.all(tf.isFinite(w.read())).dataSync()[0]).toBe(1);
   });
 
   it('lets finite steps through', async () => {
-    await expect(trainer(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), { steps: 3, callbacks: [nanGuard()] })).resolves.toMatchObject({ stopReason: 'completed' });
+    await expect(tinyGan(nonSaturating).fit(stream(gaussian1d(0, 1), 8, 1), { steps: 3, callbacks: [nanGuard()] })).resolves.toMatchObject({ stopReason: 'completed' });
   });
 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
-import { GanTrainer, progressCallback } from '../index.node.js';
+import { progressCallback } from '../index.node.js';
 import type { ProgressEvent } from '../index.node.js';
-import { gaussian1d, mlp, nonSaturating, stream } from '../testing/fixtures.js';
+import { gaussian1d, stream, tinyGan } from '../testing/fixtures.js';
 
 beforeAll(async () => {
   await initBackend({ quiet: true });
@@ -11,7 +11,7 @@ beforeAll(async () => {
 describe('progressCallback', () => {
   it('reports begin, every n-th step with fraction and ETA, and the end with its reason', async () => {
     const events: ProgressEvent[] = [];
-    const trainer = new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss: nonSaturating, seed: 1 });
+    const trainer = tinyGan();
     await trainer.fit(stream(gaussian1d(0, 1), 8, 1), { steps: 4, callbacks: [progressCallback((e) => void events.push(e), { every: 2 })] });
     expect(events.map((e) => [e.phase, e.step, e.fraction])).toEqual([
       ['begin', 0, 0],

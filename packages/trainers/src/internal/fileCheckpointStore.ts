@@ -40,13 +40,16 @@ function handlerFor(url: string, mode: 'save' | 'load'): tf.io.IOHandler {
   return handler;
 }
 
+/** The absolute directory a `file://` URL (or a plain path) names. */
+const directoryOf = (url: string): string => path.resolve(url.startsWith(SCHEME) ? url.slice(SCHEME.length) : url);
+
 /**
  * Reads and checks the manifest of the checkpoint directory at `url` (a
  * `file://` URL or a path) without loading any tensors; `root` is where it was
  * found: the directory, or `<dir>.previous` when a save died between its renames.
  */
 export async function readManifest(url: string): Promise<{ root: string; manifest: CheckpointManifest }> {
-  const dir = path.resolve(url.startsWith(SCHEME) ? url.slice(SCHEME.length) : url);
+  const dir = directoryOf(url);
   const description = `'${url}'`;
   let root = dir;
   if (!existsSync(path.join(root, MANIFEST_FILE)) && existsSync(path.join(`${dir}.previous`, MANIFEST_FILE))) root = `${dir}.previous`;
@@ -70,7 +73,7 @@ export async function readManifest(url: string): Promise<{ root: string; manifes
  * `<dir>` or, between the two renames, `<dir>.previous`, which load reads).
  */
 export function fileCheckpointStore(url: string): CheckpointStore {
-  const dir = path.resolve(url.startsWith(SCHEME) ? url.slice(SCHEME.length) : url);
+  const dir = directoryOf(url);
   const description = `'${url}'`;
   return {
     description,

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { GanTrainer, jsonLinesLogger } from '../index.node.js';
-import { gaussian1d, mlp, nonSaturating, stream } from '../testing/fixtures.js';
+import { gaussian1d, mlp, nonSaturating, stream, tinyGan } from '../testing/fixtures.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,12 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const trainer = (): GanTrainer => new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss: nonSaturating, seed: 1 });
 
 describe('jsonLinesLogger', () => {
   it('writes one JSON object per logged step and an end record', async () => {
     const file = path.join(dir, 'run', 'log.jsonl');
-    await trainer().fit(stream(gaussian1d(0, 1), 8, 1), { steps: 4, callbacks: [jsonLinesLogger(file, { every: 2 })] });
+    await tinyGan().fit(stream(gaussian1d(0, 1), 8, 1), { steps: 4, callbacks: [jsonLinesLogger(file, { every: 2 })] });
     const records = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(records.map((r) => r.step)).toEqual([2, 4, 4]);
     expect(records[0]).toMatchObject({ trainer: 'GanTrainer' });
@@ -29,7 +28,7 @@ describe('jsonLinesLogger', () => {
 
   it('appends across runs and writes NaN as "NaN"', async () => {
     const file = path.join(dir, 'nan.jsonl');
-    const t = trainer();
+    const t = tinyGan();
     await t.fit(stream(gaussian1d(0, 1), 8, 1), { steps: 1, callbacks: [jsonLinesLogger(file)] });
     const bad = new GanTrainer({
       generator: mlp([2], [4], 1, 1),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
-import { GanTrainer, readCheckpointInfo } from '../index.node.js';
-import { gaussian1d, mlp, nonSaturating, stream } from '../testing/fixtures.js';
+import { readCheckpointInfo } from '../index.node.js';
+import { gaussian1d, stream, tinyGan } from '../testing/fixtures.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readCheckpointInfo', () => {
   it('returns what save returned, from the manifest alone, for a URL or a path, and from <dir>.previous after an interrupted save', async () => {
-    const t = new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss: nonSaturating, seed: 1 });
+    const t = tinyGan();
     await t.fit(stream(gaussian1d(0, 1), 8, 1), { steps: 2 });
     const target = path.join(dir, 'run');
     const saved = await t.save(`file://${target}`, { metadata: { monitor: { name: 'density', value: 0.9, mode: 'max' } } });

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '@gankit/test-utils';
+import { GanTrainer } from '../ganTrainer.js';
 import type { AdversarialLoss, Critic, Penalty, TrainingBatch } from '../types.js';
 
 /** Non-saturating GAN loss on logits, softplus form (Goodfellow et al. 2014). */
@@ -54,6 +55,11 @@ export function mlp(inputs: number[], hidden: number[], out: number, seed: numbe
   });
   const o = tf.layers.dense({ units: out, kernelInitializer: init(seed + 99), ...(outActivation ? { activation: outActivation } : {}) }).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: ins, outputs: o });
+}
+
+/** The smallest GAN the callback and checkpoint tests train: 1-D data, a 2-D latent, 4-unit MLPs, seed 1. */
+export function tinyGan(loss: AdversarialLoss = nonSaturating): GanTrainer {
+  return new GanTrainer({ generator: mlp([2], [4], 1, 1), discriminator: mlp([1], [4], 1, 2), loss, seed: 1 });
 }
 
 /** An endless stream of batches from `sample(n, rand)` (JS-side, seeded), each new tensors. */
