@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdversarialLoss, CycleGanStepLogs, UnpairedBatch } from './types.js';
+import { fusedAdam } from './fusedAdam.js';
 import type { CheckpointEntry, JsonObject, TrainerConfiguration } from './internal/checkpointFormat.js';
 import { applyGradients, gradientsOf } from './internal/gradients.js';
 import { ImagePool } from './internal/imagePool.js';
@@ -155,8 +156,8 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
     this.learningRateDecay = checkDecay(OWNER, options.learningRateDecay);
     this.gVars = [...new Set([...trainableVariables(this.generatorAB), ...trainableVariables(this.generatorBA)])];
     this.dVars = [...new Set([...trainableVariables(this.discriminatorA), ...trainableVariables(this.discriminatorB)])];
-    this.generatorOptimizer = tf.train.adam(adam.rate, adam.beta1, adam.beta2);
-    this.discriminatorOptimizer = tf.train.adam(adam.rate, adam.beta1, adam.beta2);
+    this.generatorOptimizer = fusedAdam(adam.rate, adam.beta1, adam.beta2);
+    this.discriminatorOptimizer = fusedAdam(adam.rate, adam.beta1, adam.beta2);
     this.poolA = new ImagePool(this.poolSize);
     this.poolB = new ImagePool(this.poolSize);
     this.passRealToGenerator = this.loss.generator.length >= 2;

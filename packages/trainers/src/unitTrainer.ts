@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdversarialLoss, UnitStepLogs, UnpairedBatch } from './types.js';
+import { fusedAdam } from './fusedAdam.js';
 import type { TrainerConfiguration } from './internal/checkpointFormat.js';
 import { applyGradients, gradientsOf } from './internal/gradients.js';
 import { callModel, modelSignature, trainableVariables } from './internal/models.js';
@@ -197,8 +198,8 @@ export class UnitTrainer extends TranslationTrainer<UnitStepLogs> {
     this.dVars = [...new Set([this.discriminatorA, this.discriminatorB].flatMap((m) => trainableVariables(m)))];
     this.generatorVariables = this.gVars;
     this.sharedVariables = [...encoderShared, ...decoderShared];
-    this.generatorOptimizer = tf.train.adam(adam.rate, adam.beta1, adam.beta2);
-    this.discriminatorOptimizer = tf.train.adam(adam.rate, adam.beta1, adam.beta2);
+    this.generatorOptimizer = fusedAdam(adam.rate, adam.beta1, adam.beta2);
+    this.discriminatorOptimizer = fusedAdam(adam.rate, adam.beta1, adam.beta2);
     this.passRealToGenerator = this.loss.generator.length >= 2;
   }
 

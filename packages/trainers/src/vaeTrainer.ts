@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedAdam } from './fusedAdam.js';
 import { Trainer } from './trainer.js';
 import type { TrainingBatch, VaeStepLogs } from './types.js';
 import { batchX } from './internal/batches.js';
@@ -106,7 +107,7 @@ export class VaeTrainer extends Trainer<VaeStepLogs> {
     if (options.optimizer !== undefined && typeof (options.optimizer as Partial<tf.Optimizer>)?.applyGradients !== 'function') {
       throw optionError(OWNER, 'optimizer', `must be a tf.Optimizer, got ${show(options.optimizer)}`);
     }
-    this.optimizer = options.optimizer ?? tf.train.adam(rate);
+    this.optimizer = options.optimizer ?? fusedAdam(rate);
     this.vars = [...new Set([...trainableVariables(this.encoder), ...trainableVariables(this.decoder)])];
   }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { GAN_PRESETS } from '../ganPresets.js';
+import { fusedAdam } from '../fusedAdam.js';
 import type { GanPreset, GanPresetName } from '../ganPresets.js';
 import type { AdversarialLoss, LipschitzConstraint, Penalty } from '../types.js';
 import { detectLabelFormat } from './labels.js';
@@ -97,7 +98,7 @@ function presetFor(loss: AdversarialLoss, penalties: number): GanPresetName {
 function makeOptimizer(preset: GanPreset, learningRate: number): tf.Optimizer {
   if (preset.optimizer === 'rmsprop') return tf.train.rmsprop(learningRate, 0.99, 0, 1e-8);
   const [b1, b2] = preset.betas ?? [0.9, 0.999];
-  return tf.train.adam(learningRate, b1, b2, 1e-8);
+  return fusedAdam(learningRate, b1, b2, 1e-8);
 }
 
 function checkOptimizer(owner: string, option: string, value: unknown): tf.Optimizer | undefined {
