@@ -73,8 +73,13 @@ export function handDcganStep(g: tf.LayersModel, d: tf.LayersModel, opt: { g: tf
   };
 }
 
-/** One 2-D WGAN-GP generator step by hand: 5 critic updates with the penalty (λ = 10), then one G update. */
-export function handWganGpStep(g: tf.LayersModel, d: tf.LayersModel, opt: { g: tf.Optimizer; d: tf.Optimizer }): (real: tf.Tensor[]) => number[] {
+/**
+ * One WGAN-GP generator step by hand: 5 critic updates with the penalty
+ * (λ = 10, on random interpolates), then one G update. `latent` is G's input
+ * size (2 for the 2-D workload, 100 for the conv one); samples may have any
+ * shape (the norm is over all but the batch axis).
+ */
+export function handWganGpStep(g: tf.LayersModel, d: tf.LayersModel, opt: { g: tf.Optimizer; d: tf.Optimizer }, latent = 2): (real: tf.Tensor[]) => number[] {
   const gv = vars(g);
   const dv = vars(d);
   return (reals) => {
@@ -83,11 +88,11 @@ export function handWganGpStep(g: tf.LayersModel, d: tf.LayersModel, opt: { g: t
       const n = real.shape[0]!;
       const cost = opt.d.minimize(
         () => {
-          const fake = logit(g, tf.randomNormal([n, 2]));
-          const alpha = tf.randomUniform([n, 1]);
+          const fake = logit(g, tf.randomNormal([n, latent]));
+          const alpha = tf.randomUniform([n, ...real.shape.slice(1).map(() => 1)]);
           const xHat = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake));
           const grad = tf.grad((x: tf.Tensor) => tf.sum(logit(d, x)))(xHat);
-          const norm = tf.sqrt(tf.add(tf.sum(tf.square(grad), 1), 1e-16));
+          const norm = tf.sqrt(tf.add(tf.sum(tf.square(tf.reshape(grad, [n, -1])), 1), 1e-16));
           const gp = tf.mul(10, tf.mean(tf.square(tf.sub(norm, 1))));
           return tf.add(tf.sub(tf.mean(logit(d, fake)), tf.mean(logit(d, real))), gp) as tf.Scalar;
         },
@@ -97,7 +102,7 @@ export function handWganGpStep(g: tf.LayersModel, d: tf.LayersModel, opt: { g: t
       last = cost.dataSync()[0]!;
       cost.dispose();
     }
-    const gCost = opt.g.minimize(() => tf.neg(tf.mean(logit(d, logit(g, tf.randomNormal([reals[0]!.shape[0]!, 2]))))) as tf.Scalar, true, gv)!;
+    const gCost = opt.g.minimize(() => tf.neg(tf.mean(logit(d, logit(g, tf.randomNormal([reals[0]!.shape[0]!, latent]))))) as tf.Scalar, true, gv)!;
     const out = [last, gCost.dataSync()[0]!];
     gCost.dispose();
     return out;

@@ -1,7 +1,8 @@
 /**
  * Side-effect module: registers the wasm backend, the training kernels it
  * lacks, and (from `@gankit/gradients`) the gradient overrides that make
- * double backprop correct. It is imported by the package entry points;
+ * double backprop correct; on cpu and wasm the gradient tape saves tensors
+ * without a kernel dispatch each (`patchSaveForBackward`). It is imported by the package entry points;
  * importing it twice is harmless.
  *
  * Listed under `sideEffects` in package.json so bundlers keep it.
@@ -16,6 +17,7 @@ import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseCo
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
 import { patchState } from './internal/patchState.js';
+import { patchSaveForBackward } from './internal/saveForBackward.js';
 
 /** Kernels gankit adds to the wasm backend (only where wasm has none). */
 export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
@@ -51,6 +53,8 @@ if (!patchState.applied) {
     tf.registerKernel(make(stock));
     patchState.kernels.push(`${name} (faster)`);
   }
+  // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
+  if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
   patchState.applied = true;
 }
 registerGradientPatches();

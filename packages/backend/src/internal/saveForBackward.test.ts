@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../initBackend.js';
+import { patchSaveForBackward, unpatchSaveForBackward } from './saveForBackward.js';
+
+let initial = 'wasm';
+beforeAll(async () => {
+  initial = (await initBackend({ quiet: true })).backend;
+});
+afterAll(async () => {
+  patchSaveForBackward();
+  await tf.setBackend(initial);
+});
+
+/**
+ * ∂/∂θ of a WGAN-GP-style penalty (‖∇ₓD(x)‖ − 1)² for a 2-layer critic with
+ * tanh and ReLU: a second-order gradient whose backward pass reads the saved
+ * copies of the forward pass.
+ */
+function penaltyGradients(): Float32Array[] {
+  return tf.tidy(() => {
+    const w1 = tf.randomNormal([3, 8], 0, 1, 'float32', 1);
+    const b1 = tf.randomNormal([8], 0, 1, 'float32', 2);
+    const w2 = tf.randomNormal([8, 1], 0, 1, 'float32', 3);
+    const x = tf.randomNormal([5, 3], 0, 1, 'float32', 4);
+    const critic = (input: tf.Tensor, a: tf.Tensor, b: tf.Tensor, c: tf.Tensor): tf.Tensor => tf.matMul(tf.relu(tf.tanh(tf.add(tf.matMul(input, a), b))), c);
+    const penalty = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor): tf.Scalar => {
+      const g = tf.grad((input: tf.Tensor) => tf.sum(critic(input, a, b, c)))(x);
+      return tf.mean(tf.square(tf.sub(tf.sqrt(tf.add(tf.sum(tf.square(g), 1), 1e-12)), 1)));
+    };
+    return tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => penalty(a, b, c))([w1, b1, w2]).map((t) => t.dataSync() as Float32Array);
+  });
+}
+
+async function identityKernels(f: () => unknown): Promise<number> {
+  return (await tf.profile(() => void f())).kernels.filter((k) => k.name === 'Identity').length;
+}
+
+describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (backend) => {
+  beforeAll(async () => {
+    await tf.setBackend(backend);
+  });
+
+  it('gives bit-for-bit the second-order gradients of stock tfjs, without an Identity dispatch per saved tensor', async () => {
+    unpatchSaveForBackward();
+    const stock = penaltyGradients();
+    const stockIdentities = await identityKernels(penaltyGradients);
+    expect(patchSaveForBackward()).toBe(true);
+    expect(patchSaveForBackward()).toBe(false);
+    const patched = penaltyGradients();
+    patched.forEach((p, i) => expect(Array.from(p)).toEqual(Array.from(stock[i]!)));
+    // The gradients are not trivially zero.
+    expect(patched.every((p) => p.some((v) => v !== 0))).toBe(true);
+    expect(stockIdentities).toBeGreaterThan(20);
+    // What remains are Identity kernels the gradient functions dispatch themselves, not saves.
+    expect(await identityKernels(penaltyGradients)).toBeLessThan(stockIdentities / 20);
+  });
+
+  it('leaks no tensors and keeps the byte count', () => {
+    patchSaveForBackward();
+    penaltyGradients();
+    const before = tf.memory();
+    for (let i = 0; i < 3; i++) penaltyGradients();
+    const after = tf.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+    expect(after.numDataBuffers).toBe(before.numDataBuffers);
+  });
+
+  it('keeps a saved tensor alive after its original is disposed', () => {
+    patchSaveForBackward();
+    const x = tf.tensor1d([1, 2, 3]);
+    const g = tf.tidy(() => {
+      const y = tf.clone(x);
+      // square saves its input; dispose the original before backprop.
+      return tf.grad((v: tf.Tensor) => {
+        const out = tf.sum(tf.square(v));
+        return out;
+      })(y);
+    });
+    x.dispose();
+    expect(Array.from(g.dataSync())).toEqual([2, 4, 6]);
+    g.dispose();
+  });
+});
