@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { loadGemm } from './kernels/gemm.js';
 import { registerGradientPatches } from '@gankit/gradients';
 import './register.js';
 import { patchState } from './internal/patchState.js';
@@ -137,12 +139,14 @@ async function choose(forced: BackendName | undefined, options: InitBackendOptio
   }
   const simd = backend === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
   const threads = backend === 'wasm' ? getThreadsCount() : 1;
+  // gankit's SIMD matrix multiply, compiled against this backend's memory (kernels/gemm.ts).
+  const gemm = backend === 'wasm' && simd && (await loadGemm(tf.backend() as BackendWasm));
   return {
     backend,
     platform: node ? 'node' : 'browser',
     simd,
     threads,
-    patches: { kernels: [...patchState.kernels], gradients: [...registerGradientPatches().gradients] },
+    patches: { kernels: [...patchState.kernels, ...(gemm ? ['BatchMatMul and _FusedMatMul (gankit SIMD gemm)'] : [])], gradients: [...registerGradientPatches().gradients] },
     ...(fellBack ? { fallbackReason: firstReason } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { WASM, disposeInfo, runWasmKernel } from '../internal/wasmKernels.js';
+import { gemmMatMul } from './gemm.js';
 
 /** Swaps the last two axes of a rank ≥ 2 tensor on the wasm heap. */
 function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo {
@@ -13,8 +14,10 @@ function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo
 
 /**
  * Wraps wasm's `BatchMatMul` or `_FusedMatMul` so a transposed operand is
- * transposed explicitly (wasm's `Transpose` is fast) and the stock kernel runs
- * untransposed.
+ * transposed explicitly (wasm's `Transpose` is fast) and the product runs
+ * untransposed — on gankit's SIMD kernel ({@link gemmMatMul}) for float32
+ * with no activation or ReLU and a bias of n values or none, else on the
+ * stock kernel.
  *
  * tfjs-backend-wasm handles `transposeA`/`transposeB` on a slow path: measured
  * here, A·Bᵀ and Aᵀ·B take 7–13× as long as A·B of the same size
@@ -26,8 +29,13 @@ function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo
 export function untransposedMatMulConfig(stock: tf.KernelConfig): tf.KernelConfig {
   const kernelFunc = ((args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }) => {
     const { inputs, backend, attrs } = args;
-    const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-    if (!transposeA && !transposeB) return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);
+    const { transposeA, transposeB, activation } = attrs as unknown as { transposeA: boolean; transposeB: boolean; activation?: string };
+    const act = activation ?? 'linear';
+    const gemmApplies = (act === 'linear' || act === 'relu') && inputs['preluActivationWeights'] == null;
+    if (!transposeA && !transposeB) {
+      const out = gemmApplies ? gemmMatMul(backend, inputs['a']!, inputs['b']!, inputs['bias'] ?? undefined, act === 'relu') : undefined;
+      return out ?? stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);
+    }
     const temps: tf.TensorInfo[] = [];
     let a = inputs['a'] as tf.TensorInfo;
     let b = inputs['b'] as tf.TensorInfo;
@@ -39,11 +47,13 @@ export function untransposedMatMulConfig(stock: tf.KernelConfig): tf.KernelConfi
       b = transposeLastTwo(backend, b);
       temps.push(b);
     }
-    const out = stock.kernelFunc({
-      inputs: { ...inputs, a, b },
-      attrs: { ...attrs, transposeA: false, transposeB: false },
-      backend,
-    } as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    const out =
+      (gemmApplies ? gemmMatMul(backend, a, b, inputs['bias'] ?? undefined, act === 'relu') : undefined) ??
+      (stock.kernelFunc({
+        inputs: { ...inputs, a, b },
+        attrs: { ...attrs, transposeA: false, transposeB: false },
+        backend,
+      } as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo);
     for (const t of temps) disposeInfo(backend, t);
     return out;
   }) as unknown as tf.KernelFunc;
