@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { loadGemm } from './kernels/gemm.js';
+import { registerWasmFusedAdam } from './kernels/fusedAdam.js';
+import { loadSimdKernels } from './kernels/simdModule.js';
 import { registerGradientPatches } from '@gankit/gradients';
 import './register.js';
 import { patchState } from './internal/patchState.js';
@@ -139,14 +140,15 @@ async function choose(forced: BackendName | undefined, options: InitBackendOptio
   }
   const simd = backend === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
   const threads = backend === 'wasm' ? getThreadsCount() : 1;
-  // gankit's SIMD matrix multiply, compiled against this backend's memory (kernels/gemm.ts).
-  const gemm = backend === 'wasm' && simd && (await loadGemm(tf.backend() as BackendWasm));
+  // gankit's SIMD kernels (matrix multiply, Adam), compiled against this backend's memory (kernels/simdModule.ts).
+  const simdKernels = backend === 'wasm' && simd && (await loadSimdKernels(tf.backend() as BackendWasm));
+  if (simdKernels) registerWasmFusedAdam();
   return {
     backend,
     platform: node ? 'node' : 'browser',
     simd,
     threads,
-    patches: { kernels: [...patchState.kernels, ...(gemm ? ['BatchMatMul and _FusedMatMul (gankit SIMD gemm)'] : [])], gradients: [...registerGradientPatches().gradients] },
+    patches: { kernels: [...patchState.kernels, ...(simdKernels ? ['BatchMatMul and _FusedMatMul (gankit SIMD gemm)', 'GankitFusedAdam (SIMD)'] : [])], gradients: [...registerGradientPatches().gradients] },
     ...(fellBack ? { fallbackReason: firstReason } : {}),
   };
 }

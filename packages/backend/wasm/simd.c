@@ -1,8 +1,8 @@
 /*
- * gankit's matrix multiply for tfjs's wasm backend: C = A·B (+ bias, ReLU),
- * row-major, on WebAssembly SIMD128.
+ * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
+ * row-major, and an Adam update, on WebAssembly SIMD128.
  *
- * Built by build.sh into gemm.wasm (and gemm-shared.wasm for tfjs's threaded
+ * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
  * tfjs's heap, passed as byte offsets, so nothing is copied. The module has
  * no data, no stack use and no globals of its own (build.sh checks), so it
@@ -97,5 +97,44 @@ __attribute__((export_name("gemm"))) void gemm(float* a, float* b, float* c, siz
   }
   for (; j < n; j++) {
     for (size i = 0; i < m; i++) tile1x1(a + i * k, b + j, c + i * n + j, k, n, bias ? bias + j : 0, relu);
+  }
+}
+
+/*
+ * One Adam step (Kingma & Ba 2015) of n values, for @gankit/trainers'
+ * GankitFusedAdam kernel:
+ *
+ *   m' = β₁·m + (1 − β₁)·g,   v' = β₂·v + (1 − β₂)·g²
+ *   θ' = θ + (−η) · ((m' / (1 − β₁ᵗ)) / (√(v' / (1 − β₂ᵗ)) + ε))
+ *
+ * b1 = β₁, c1 = 1 − β₁, b2, c2, o1 = 1 − β₁ᵗ, o2 = 1 − β₂ᵗ, eps, step = −η,
+ * each already rounded to float32 by the caller. Every operation is an IEEE
+ * float32 operation in the order of tfjs's AdamOptimizer kernels (built with
+ * -ffp-contract=off; wasm has no fused multiply-add here anyway), so the
+ * result is bit-for-bit tf.train.adam's.
+ */
+__attribute__((export_name("adam"))) void adam(const float* theta, const float* g, const float* m, const float* v, float* theta2, float* m2, float* v2, size n,
+                                               float b1, float c1, float b2, float c2, float o1, float o2, float eps, float step) {
+  const v128_t B1 = wasm_f32x4_splat(b1), C1 = wasm_f32x4_splat(c1), B2 = wasm_f32x4_splat(b2), C2 = wasm_f32x4_splat(c2);
+  const v128_t O1 = wasm_f32x4_splat(o1), O2 = wasm_f32x4_splat(o2), E = wasm_f32x4_splat(eps), S = wasm_f32x4_splat(step);
+  size i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t gk = wasm_v128_load(g + i);
+    v128_t mk = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(m + i), B1), wasm_f32x4_mul(gk, C1));
+    v128_t vk = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(v + i), B2), wasm_f32x4_mul(wasm_f32x4_mul(gk, gk), C2));
+    v128_t denominator = wasm_f32x4_add(wasm_f32x4_sqrt(wasm_f32x4_div(vk, O2)), E);
+    v128_t t = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_div(wasm_f32x4_div(mk, O1), denominator), S), wasm_v128_load(theta + i));
+    wasm_v128_store(m2 + i, mk);
+    wasm_v128_store(v2 + i, vk);
+    wasm_v128_store(theta2 + i, t);
+  }
+  for (; i < n; i++) {
+    float gk = g[i];
+    float mk = m[i] * b1 + gk * c1;
+    float vk = v[i] * b2 + (gk * gk) * c2;
+    float denominator = __builtin_sqrtf(vk / o2) + eps;
+    m2[i] = mk;
+    v2[i] = vk;
+    theta2[i] = ((mk / o1) / denominator) * step + theta[i];
   }
 }

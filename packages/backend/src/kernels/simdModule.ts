@@ -1,0 +1,68 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { SIMD_SHARED_WASM, SIMD_WASM } from './simdWasm.js';
+
+/** The exports of packages/backend/wasm/simd.c; pointers are byte offsets on tfjs's heap. */
+export interface SimdKernels {
+  /** C[m×n] = A[m×k]·B[k×n] (+ bias[n]) (then ReLU if relu = 1); bias = 0: none. */
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number): void;
+  /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
+  adam(theta: number, g: number, m: number, v: number, theta2: number, m2: number, v2: number, n: number, b1: number, c1: number, b2: number, c2: number, o1: number, o2: number, eps: number, step: number): void;
+}
+
+/** What the kernels read of the wasm backend (tfjs-backend-wasm 4.x internals). */
+interface WasmInternals {
+  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdKernels>();
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+function memoryOf(backend: BackendWasm): WebAssembly.Memory | undefined {
+  const wasm = (backend as unknown as WasmInternals).wasm;
+  return wasm.wasmMemory ?? wasm.asm?.memory;
+}
+
+/**
+ * Compiles gankit's SIMD kernels (packages/backend/wasm/simd.c) against the
+ * wasm backend's own memory, so they read and write tensors in place.
+ * Asynchronous (browsers refuse to compile modules over 4 KB synchronously on
+ * the main thread); `initBackend()` awaits it. Until it has run, and on any
+ * failure, the kernels that use it fall back to tfjs's own.
+ *
+ * @returns whether the kernels are ready.
+ */
+export async function loadSimdKernels(backend: BackendWasm): Promise<boolean> {
+  const memory = memoryOf(backend);
+  if (memory === undefined) return false;
+  if (instances.has(memory)) return true;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  try {
+    const module = await WebAssembly.compile(decode(shared ? SIMD_SHARED_WASM : SIMD_WASM));
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    instances.set(memory, instance.exports as unknown as SimdKernels);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kernels compiled against this backend's memory, if {@link loadSimdKernels} has run. */
+export function simdKernels(backend: BackendWasm): SimdKernels | undefined {
+  const memory = memoryOf(backend);
+  return memory === undefined ? undefined : instances.get(memory);
+}
+
+/** A tensor's byte offset on the wasm heap. */
+export function heapOffset(backend: BackendWasm, t: tf.TensorInfo): number {
+  const data = (backend as unknown as WasmInternals).dataIdMap.get(t.dataId);
+  if (data === undefined) throw new Error('@gankit/backend: a tensor given to a SIMD kernel is not on the wasm heap');
+  return data.memoryOffset;
+}

@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { WASM } from '../internal/wasmKernels.js';
+
+/**
+ * A fast `Sum` over leading axes for wasm:
+ *
+ *   out[j] = Σ_r x[r, j],   x viewed as [rows, inner], the summed axes being the first ones.
+ *
+ * That is how a bias's and a batch norm's gradients reduce ([64, 14, 14, 64]
+ * over axes 0–2). tfjs-backend-wasm first transposes the summed axes to the
+ * end, then sums each row: two passes, the transpose strided. Here one pass
+ * adds each row of x into a float64 accumulator of `inner` values (rounded to
+ * float32 once, at the end: at least as accurate as the stock kernel's float32
+ * running sum). Other axes, and other dtypes, go to the stock kernel.
+ */
+function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const x = inputs['x'] as tf.TensorInfo;
+  const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
+  const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
+  const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((a, i) => a === i);
+  if (x.dtype !== 'float32' || !leading) return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  const kept = x.shape.slice(axes.length);
+  const inner = tf.util.sizeFromShape(kept);
+  const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
+  const out = backend.makeOutput(keepDims ? [...axes.map(() => 1), ...kept] : kept, 'float32');
+  const xs = backend.typedArrayFromHeap(x) as Float32Array;
+  const os = backend.typedArrayFromHeap(out) as Float32Array;
+  const acc = new Float64Array(inner);
+  for (let r = 0, at = 0; r < rows; r++) {
+    for (let j = 0; j < inner; j++, at++) acc[j]! += xs[at]!;
+  }
+  os.set(acc);
+  return out;
+}
+
+/** Registration of {@link sum} over the stock wasm kernel (kept as the fallback). */
+export function sumConfig(stock: tf.KernelConfig): tf.KernelConfig {
+  return {
+    kernelName: tf.Sum,
+    backendName: WASM,
+    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
+    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock)) as unknown as tf.KernelFunc,
+  };
+}

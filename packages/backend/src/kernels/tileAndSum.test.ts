@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
+import { initBackend } from '../index.node.js';
+
+/** Runs `f` on cpu and on wasm; returns both results with their shapes. */
+async function onBoth(f: () => tf.Tensor): Promise<{ shape: number[]; dtype: string; data: Float64Array }[]> {
+  const out = [];
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await useBackend(backend);
+    const before = tf.memory().numTensors;
+    const t = f();
+    out.push({ shape: t.shape, dtype: t.dtype, data: Float64Array.from(t.dataSync() as ArrayLike<number>) });
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }
+  return out;
+}
+
+describe('wasm Tile and Sum (gankit kernels) match cpu', () => {
+  beforeAll(async () => {
+    await initBackend({ quiet: true });
+  });
+
+  const tiles: [number[], number[]][] = [
+    [[1, 1, 1, 64], [64, 14, 14, 1]],
+    [[3], [4]],
+    [[2, 3], [1, 1]],
+    [[2, 3], [3, 2]],
+    [[2, 1, 3], [2, 5, 1]],
+    [[4, 2, 3, 2, 2], [1, 2, 1, 3, 2]],
+    [[2, 3], [0, 2]],
+  ];
+  for (const [shape, reps] of tiles) {
+    it(`tiles ${JSON.stringify(shape)} by ${JSON.stringify(reps)} exactly, for float32, int32 and bool`, async () => {
+      const values = seededUniform(tf.util.sizeFromShape(shape), shape.length + reps[0]!);
+      for (const dtype of ['float32', 'int32', 'bool'] as const) {
+        const input = dtype === 'float32' ? Array.from(values) : dtype === 'int32' ? Array.from(values, (v) => Math.round(v * 100)) : Array.from(values, (v) => v > 0);
+        const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.tile(tf.tensor(input, shape, dtype), reps)));
+        expect([wasm!.shape, wasm!.dtype, wasm!.data.length]).toEqual([cpu!.shape, cpu!.dtype, cpu!.data.length]);
+        // Element by element (toEqual on 800k values is slow): the count of differences must be 0.
+        expect(wasm!.data.filter((v, i) => v !== cpu!.data[i]).length).toBe(0);
+      }
+    });
+  }
+
+  const sums: [number[], number | number[], boolean][] = [
+    [[64, 14, 14, 64], [0, 1, 2], false],
+    [[6, 5], 0, false],
+    [[6, 5], [0], true],
+    [[2, 3, 4], [1, 0], true],
+    [[2, 3, 4], [-3, -2], false],
+    [[2, 3, 4], [1, 2], false],
+    [[2, 3, 4], [0, 2], false],
+    [[2, 3, 4], [0, 1, 2], false],
+    [[0, 3], 0, false],
+  ];
+  for (const [shape, axis, keepDims] of sums) {
+    it(`sums ${JSON.stringify(shape)} over ${JSON.stringify(axis)}${keepDims ? ' keeping dims' : ''} to float32 rounding`, async () => {
+      const values = seededUniform(tf.util.sizeFromShape(shape), shape.length + 7);
+      const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.sum(tf.tensor(values, shape), axis, keepDims)));
+      expect(wasm!.shape).toEqual(cpu!.shape);
+      expect(relativeError(Float32Array.from(wasm!.data), Float32Array.from(cpu!.data))).toBeLessThanOrEqual(1e-5);
+    });
+  }
+
+  it('sums int32 through the stock kernel, exactly', async () => {
+    const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.sum(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'), 0)));
+    expect([wasm!.shape, wasm!.dtype, Array.from(wasm!.data)]).toEqual([[2], 'int32', [9, 12]]);
+    expect(wasm).toEqual(cpu);
+  });
+});
