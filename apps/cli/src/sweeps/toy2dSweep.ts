@@ -40,6 +40,8 @@ interface Variant {
   /** σ of the continuous part of a discrete latent. */
   noiseStd?: number;
   lr?: number;
+  /** Adam's β₁ for both networks, when it differs from the preset's. */
+  beta1?: number;
   ema?: number;
   /** Train on the data multiplied by this (e.g. 1/2.828, as the WGAN-GP toy code divides it); samples are scaled back before they are measured. */
   scale?: number;
@@ -116,6 +118,9 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'main-off005-trace': { ...MAIN_JOB, maxOffset: 0.05 },
   'main-cat100-off01-trace': { ...MAIN_JOB, categories: 100, maxOffset: 0.1 },
   'main-off01-30k-trace': { ...MAIN_JOB, maxOffset: 0.1, decay: { start: 10000, steps: 20000 }, checkpoints: Array.from({ length: 15 }, (_, i) => 2000 * (i + 1)) },
+  // Against the late jitter of point-like categories around their modes (the Dirac-GAN oscillation, Mescheder et al. 2018): no momentum (Gidel et al. 2019), or R1 on real data.
+  'main-b1-0-trace': { ...MAIN_JOB, maxOffset: 0.05, beta1: 0 },
+  'main-r1-01-trace': { ...MAIN_JOB, maxOffset: 0.05, r1: 0.1 },
   'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
   'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
   'cat100-z2-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
@@ -126,7 +131,7 @@ function describe(v: Variant): string {
   const g = Array.from({ length: v.depth }, () => v.width);
   const parts = [
     v.data,
-    v.loss === 'gan' ? 'non-saturating GAN, Adam β₁ 0.5' : `WGAN-GP λ ${v.lambda ?? 10}, 5 critic steps`,
+    v.loss === 'gan' ? `non-saturating GAN, Adam β₁ ${v.beta1 ?? 0.5}` : `WGAN-GP λ ${v.lambda ?? 10}, 5 critic steps`,
     `G ${g.length}×${v.width}${v.gBatchNorm ? ' + BN' : ''}`,
     `D ${(v.dHidden ?? g).length}×${(v.dHidden ?? g)[0]}`,
     v.categories === undefined ? `latent ${v.latentDim}` : `latent one-hot(${v.categories}) + N(0, ${v.noiseStd === undefined ? '' : `${v.noiseStd}²·`}I${v.latentDim})`,
@@ -163,7 +168,11 @@ async function main(): Promise<void> {
     ...(v.loss === 'wgan-gp'
       ? { penalties: [gradientPenalty({ lambda: v.lambda ?? 10 })], preset: 'wgan-gp' as const }
       : { preset: 'dcgan' as const, ...(v.r1 !== undefined ? { penalties: [r1Penalty({ gamma: v.r1 })] } : {}) }),
-    ...(v.lr === undefined ? {} : { learningRates: { generator: v.lr, discriminator: v.lr } }),
+    ...(v.beta1 !== undefined
+      ? { optimizers: { generator: tf.train.adam(v.lr ?? 2e-4, v.beta1, 0.999, 1e-8), discriminator: tf.train.adam(v.lr ?? 2e-4, v.beta1, 0.999, 1e-8) } }
+      : v.lr === undefined
+        ? {}
+        : { learningRates: { generator: v.lr, discriminator: v.lr } }),
     ...(v.ema === undefined ? {} : { ema: v.ema }),
     ...(v.decay === undefined ? {} : { learningRateDecay: v.decay }),
     latentDim: v.latentDim + (v.categories ?? 0),
