@@ -32,6 +32,8 @@ import { GanTrainer } from '@gankit/trainers';
 import { dcganDiscriminator, dcganGenerator, handDcganStep, handWganGpStep, mlp } from './workload.js';
 
 const FULL = process.env['BENCH_FULL'] === '1';
+/** BENCH_STOCK=0 skips the stock-tfjs child processes (c), which take minutes. */
+const STOCK = process.env['BENCH_STOCK'] !== '0';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -148,9 +150,9 @@ async function dcgan(torch: Torch | string): Promise<Row> {
   const row = emptyRow('DCGAN MNIST 28², batch 64 (1 D + 1 G update)');
   await alternate(row, 3, () => trainer.step({ x: real }), () => hand(real), torch, 'dcgan');
   const cpuBatch = FULL ? 64 : 8;
-  const cpu = stock('dcgan', 'cpu', cpuBatch, 1);
+  const cpu = STOCK ? stock('dcgan', 'cpu', cpuBatch, 1) : 'skipped';
   row.stockCpu = typeof cpu === 'number' ? cpu * (64 / cpuBatch) : cpu;
-  row.stockWasm = stock('dcgan', 'wasm', 64, 1);
+  row.stockWasm = STOCK ? stock('dcgan', 'wasm', 64, 1) : 'skipped';
   trainer.dispose();
   real.dispose();
   return row;
@@ -172,8 +174,8 @@ async function wganGp(torch: Torch | string): Promise<Row> {
   const batches = reals.map((x) => ({ x }));
   const row = emptyRow('2-D WGAN-GP, MLPs 3×128, batch 256 (5 critic steps with GP + 1 G)');
   await alternate(row, 5, () => trainer.step(batches), () => hand(reals), torch, 'wgan-gp');
-  row.stockCpu = stock('wgan-gp', 'cpu', batch, 5);
-  row.stockWasm = stock('wgan-gp', 'wasm', batch, 5);
+  row.stockCpu = STOCK ? stock('wgan-gp', 'cpu', batch, 5) : 'skipped';
+  row.stockWasm = STOCK ? stock('wgan-gp', 'wasm', batch, 5) : 'skipped';
   trainer.dispose();
   tf.dispose(reals);
   return row;
