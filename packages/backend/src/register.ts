@@ -16,7 +16,8 @@ import { untransposedMatMulConfig } from './kernels/batchMatMul.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
-import { sumConfig } from './kernels/sum.js';
+import { meanConfig, sumConfig } from './kernels/sum.js';
+import { leakyReluConfig } from './kernels/leakyRelu.js';
 import { tileConfig } from './kernels/tile.js';
 import { patchState } from './internal/patchState.js';
 import { patchSaveForBackward } from './internal/saveForBackward.js';
@@ -33,7 +34,7 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  * Stock wasm kernels gankit replaces with faster ones (each checked against the
  * cpu backend); the stock kernel stays as the fallback for cases they skip.
  */
-export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Sum];
+export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Sum, tf.Mean, tf.LeakyRelu];
 
 if (!patchState.applied) {
   for (const config of WASM_KERNEL_PATCHES) {
@@ -48,6 +49,8 @@ if (!patchState.applied) {
     [tf._FusedMatMul, untransposedMatMulConfig],
     [tf.Tile, tileConfig],
     [tf.Sum, sumConfig],
+    [tf.Mean, meanConfig],
+    [tf.LeakyRelu, leakyReluConfig],
   ];
   for (const [name, make] of overrides) {
     const stock = tf.getKernel(name, 'wasm');

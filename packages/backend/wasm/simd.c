@@ -1,6 +1,6 @@
 /*
  * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
- * row-major, and an Adam update, on WebAssembly SIMD128.
+ * row-major, an Adam update and leaky ReLU, on WebAssembly SIMD128.
  *
  * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
@@ -137,4 +137,18 @@ __attribute__((export_name("adam"))) void adam(const float* theta, const float* 
     v2[i] = vk;
     theta2[i] = ((mk / o1) / denominator) * step + theta[i];
   }
+}
+
+/*
+ * Leaky ReLU, y = x > 0 ? x : α·x (a lane select, so NaN stays NaN and
+ * 0·∞ is never formed for positive x), 4 values per instruction.
+ */
+__attribute__((export_name("leaky_relu"))) void leaky_relu(const float* x, float* y, size n, float alpha) {
+  const v128_t a = wasm_f32x4_splat(alpha);
+  size i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t v = wasm_v128_load(x + i);
+    wasm_v128_store(y + i, wasm_v128_bitselect(v, wasm_f32x4_mul(v, a), wasm_f32x4_gt(v, wasm_f32x4_splat(0))));
+  }
+  for (; i < n; i++) y[i] = x[i] > 0 ? x[i] : alpha * x[i];
 }

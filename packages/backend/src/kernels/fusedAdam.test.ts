@@ -22,7 +22,7 @@ describe('GankitFusedAdam on wasm (SIMD)', () => {
     const fusedVars = make('fused');
     const stock = tf.train.adam(0.01, 0.5, 0.999, 1e-8);
     // The kernel's state, as @gankit/trainers' FusedAdamOptimizer keeps it.
-    let acc = [tf.scalar(0.5), tf.scalar(0.999)];
+    let acc: tf.Tensor[] = [tf.scalar(0.5), tf.scalar(0.999)];
     let moments = sizes.map((n) => [tf.zeros([n]), tf.zeros([n])]);
     for (let step = 0; step < 5; step++) {
       const grads = sizes.map((n, i) => tf.tensor1d(seededUniform(n, 100 * step + i).map((v) => v * 10 ** ((i % 3) - 1))));

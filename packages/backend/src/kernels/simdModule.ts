@@ -7,6 +7,8 @@ export interface SimdKernels {
   /** C[m×n] = A[m×k]·B[k×n] (+ bias[n]) (then ReLU if relu = 1); bias = 0: none. */
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number): void;
   /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
+  /** y = x > 0 ? x : α·x for n values. */
+  leaky_relu(x: number, y: number, n: number, alpha: number): void;
   adam(theta: number, g: number, m: number, v: number, theta2: number, m2: number, v2: number, n: number, b1: number, c1: number, b2: number, c2: number, o1: number, o2: number, eps: number, step: number): void;
 }
 

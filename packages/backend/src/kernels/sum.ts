@@ -3,7 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { WASM } from '../internal/wasmKernels.js';
 
 /**
- * A fast `Sum` over leading axes for wasm:
+ * A fast `Sum` (and `Mean`, divided by the row count) over leading axes for wasm:
  *
  *   out[j] = Σ_r x[r, j],   x viewed as [rows, inner], the summed axes being the first ones.
  *
@@ -14,16 +14,17 @@ import { WASM } from '../internal/wasmKernels.js';
  * float32 once, at the end: at least as accurate as the stock kernel's float32
  * running sum). Other axes, and other dtypes, go to the stock kernel.
  */
-function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig): tf.TensorInfo {
+function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig, mean: boolean): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const x = inputs['x'] as tf.TensorInfo;
   const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
   const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
   const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((a, i) => a === i);
-  if (x.dtype !== 'float32' || !leading) return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
+  // (The mean of no rows is left to tfjs, whatever it makes of 0/0.)
+  if (x.dtype !== 'float32' || !leading || (mean && rows === 0)) return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
   const kept = x.shape.slice(axes.length);
   const inner = tf.util.sizeFromShape(kept);
-  const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
   const out = backend.makeOutput(keepDims ? [...axes.map(() => 1), ...kept] : kept, 'float32');
   const xs = backend.typedArrayFromHeap(x) as Float32Array;
   const os = backend.typedArrayFromHeap(out) as Float32Array;
@@ -31,6 +32,7 @@ function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs:
   for (let r = 0, at = 0; r < rows; r++) {
     for (let j = 0; j < inner; j++, at++) acc[j]! += xs[at]!;
   }
+  if (mean) for (let j = 0; j < inner; j++) acc[j]! /= rows;
   os.set(acc);
   return out;
 }
@@ -41,6 +43,16 @@ export function sumConfig(stock: tf.KernelConfig): tf.KernelConfig {
     kernelName: tf.Sum,
     backendName: WASM,
     ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock)) as unknown as tf.KernelFunc,
+    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock, false)) as unknown as tf.KernelFunc,
+  };
+}
+
+/** `Mean` over leading axes the same way (the float64 sum divided by the count; batch-norm moments). */
+export function meanConfig(stock: tf.KernelConfig): tf.KernelConfig {
+  return {
+    kernelName: tf.Mean,
+    backendName: WASM,
+    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
+    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock, true)) as unknown as tf.KernelFunc,
   };
 }

@@ -17,7 +17,7 @@ async function onBoth(f: () => tf.Tensor): Promise<{ shape: number[]; dtype: str
   return out;
 }
 
-describe('wasm Tile and Sum (gankit kernels) match cpu', () => {
+describe('wasm Tile, Sum, Mean and LeakyRelu (gankit kernels) match cpu', () => {
   beforeAll(async () => {
     await initBackend({ quiet: true });
   });
@@ -56,11 +56,37 @@ describe('wasm Tile and Sum (gankit kernels) match cpu', () => {
     [[0, 3], 0, false],
   ];
   for (const [shape, axis, keepDims] of sums) {
-    it(`sums ${JSON.stringify(shape)} over ${JSON.stringify(axis)}${keepDims ? ' keeping dims' : ''} to float32 rounding`, async () => {
+    it(`sums and averages ${JSON.stringify(shape)} over ${JSON.stringify(axis)}${keepDims ? ' keeping dims' : ''} to float32 rounding`, async () => {
       const values = seededUniform(tf.util.sizeFromShape(shape), shape.length + 7);
-      const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.sum(tf.tensor(values, shape), axis, keepDims)));
-      expect(wasm!.shape).toEqual(cpu!.shape);
-      expect(relativeError(Float32Array.from(wasm!.data), Float32Array.from(cpu!.data))).toBeLessThanOrEqual(1e-5);
+      for (const op of [tf.sum, tf.mean]) {
+        const [cpu, wasm] = await onBoth(() => tf.tidy(() => op(tf.tensor(values, shape), axis, keepDims)));
+        expect(wasm!.shape).toEqual(cpu!.shape);
+        if (cpu!.data.some(Number.isNaN)) expect(Array.from(wasm!.data)).toEqual(Array.from(cpu!.data)); // the mean of no rows
+        else expect(relativeError(Float32Array.from(wasm!.data), Float32Array.from(cpu!.data))).toBeLessThanOrEqual(1e-5);
+      }
+    });
+  }
+
+  for (const alpha of [0.2, 0, 0.999, 1.5, -0.3]) {
+    it(`leaky ReLU with α ${alpha}: x > 0 ? x : α·x in float32 exactly, NaN and −0 included, and cpu's values to rounding`, async () => {
+      const special = [Number.NaN, -0, 0, -1e-30, 1e30, -Infinity, Infinity];
+      const values = [...special, ...Array.from(seededUniform(1003 - special.length, 3), (v) => v * 4 - 2)];
+      const cases: [number[], number[]][] = [
+        [values, [1003]],
+        [Array.from(seededUniform(64 * 14 * 14 * 64, 4), (v) => v - 0.5), [64, 14, 14, 64]],
+      ];
+      for (const [data, shape] of cases) {
+        const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.leakyRelu(tf.tensor(data, shape), alpha)));
+        expect(wasm!.shape).toEqual(cpu!.shape);
+        // The float32 definition (α and every product rounded to float32); Object.is: NaN equals NaN, −0 differs from +0.
+        const a = Math.fround(alpha);
+        const exact = Array.from(Float32Array.from(data), (x) => (x > 0 ? x : Math.fround(a * x)));
+        expect(wasm!.data.filter((v, i) => !Object.is(v, exact[i])).length).toBe(0);
+        // cpu multiplies by α in double precision before rounding: equal to float32 rounding.
+        const finite = (d: Float64Array): Float32Array => Float32Array.from(d, (v) => (Number.isFinite(v) ? v : 0));
+        expect(relativeError(finite(wasm!.data), finite(cpu!.data))).toBeLessThanOrEqual(1e-6);
+        expect(Array.from(wasm!.data, Number.isNaN)).toEqual(Array.from(cpu!.data, Number.isNaN));
+      }
     });
   }
 
