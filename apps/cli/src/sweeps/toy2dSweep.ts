@@ -35,6 +35,8 @@ interface Variant {
   decay?: LinearDecay;
   /** With `categories`: the mixture generator (a learned centre per category, offsets at most this far from it, in the trained scale). */
   maxOffset?: number;
+  /** Discriminator updates per generator update (non-saturating GAN; default 1). */
+  dSteps?: number;
   /** R1 penalty weight γ on real data (Mescheder et al. 2018), for the non-saturating GAN. */
   r1?: number;
   /** σ of the continuous part of a discrete latent. */
@@ -121,6 +123,8 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   // Against the late jitter of point-like categories around their modes (the Dirac-GAN oscillation, Mescheder et al. 2018): no momentum (Gidel et al. 2019), or R1 on real data.
   'main-b1-0-trace': { ...MAIN_JOB, maxOffset: 0.05, beta1: 0 },
   'main-r1-01-trace': { ...MAIN_JOB, maxOffset: 0.05, r1: 0.1 },
+  // A stronger discriminator, so an empty mode's pull reaches the surplus categories of its neighbours: two D updates per G update.
+  'main-d2-trace': { ...MAIN_JOB, maxOffset: 0.05, dSteps: 2 },
   'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
   'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
   'cat100-z2-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
@@ -141,6 +145,7 @@ function describe(v: Variant): string {
   if (v.ema !== undefined) parts.push(`EMA ${v.ema}`);
   if (v.packing !== undefined) parts.push(`packing ${v.packing}`);
   if (v.r1 !== undefined) parts.push(`R1 γ ${v.r1}`);
+  if (v.dSteps !== undefined) parts.push(`${v.dSteps} D updates per G update`);
   if (v.maxOffset !== undefined) parts.push(`mixture generator (centre per category, offsets ≤ ${v.maxOffset})`);
   if (v.decay !== undefined) parts.push(`lr → 0 linearly over steps ${v.decay.start}–${v.decay.start + v.decay.steps}`);
   if (v.scale !== undefined) parts.push(`data × ${+v.scale.toFixed(4)}`);
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
     loss: v.loss === 'gan' ? nonSaturatingLoss() : wassersteinLoss(),
     ...(v.loss === 'wgan-gp'
       ? { penalties: [gradientPenalty({ lambda: v.lambda ?? 10 })], preset: 'wgan-gp' as const }
-      : { preset: 'dcgan' as const, ...(v.r1 !== undefined ? { penalties: [r1Penalty({ gamma: v.r1 })] } : {}) }),
+      : { preset: 'dcgan' as const, ...(v.r1 !== undefined ? { penalties: [r1Penalty({ gamma: v.r1 })] } : {}), ...(v.dSteps !== undefined ? { criticSteps: v.dSteps } : {}) }),
     ...(v.beta1 !== undefined
       ? { optimizers: { generator: tf.train.adam(v.lr ?? 2e-4, v.beta1, 0.999, 1e-8), discriminator: tf.train.adam(v.lr ?? 2e-4, v.beta1, 0.999, 1e-8) } }
       : v.lr === undefined
