@@ -4,6 +4,32 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 /** The name tfjs registers the WebAssembly backend under. */
 export const WASM = 'wasm';
 
+/** What tfjs passes a wasm kernel. */
+export interface WasmKernelArgs {
+  inputs: tf.NamedTensorInfoMap;
+  backend: BackendWasm;
+  attrs: tf.NamedAttrMap;
+}
+
+/** Runs the stock kernel a gankit kernel falls back to, with the arguments it was given. */
+export function runStock(stock: tf.KernelConfig, args: WasmKernelArgs): tf.TensorInfo {
+  return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+}
+
+/**
+ * The registration of a gankit kernel that replaces the stock wasm kernel
+ * `stock` (which `kernelFunc` keeps as its fallback); the stock kernel's setup,
+ * run when the backend starts, is kept.
+ */
+export function wasmOverride(stock: tf.KernelConfig, kernelFunc: (args: WasmKernelArgs) => tf.TensorInfo): tf.KernelConfig {
+  return {
+    kernelName: stock.kernelName,
+    backendName: WASM,
+    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
+    kernelFunc: kernelFunc as unknown as tf.KernelFunc,
+  };
+}
+
 /**
  * Runs one of the wasm backend's own kernels from inside another kernel.
  *

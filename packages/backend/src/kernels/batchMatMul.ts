@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM, disposeInfo, runWasmKernel } from '../internal/wasmKernels.js';
+import { disposeInfo, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
+import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 import { gemmMatMul } from './gemm.js';
 
 /** Swaps the last two axes of a rank ≥ 2 tensor on the wasm heap. */
@@ -27,14 +28,14 @@ function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo
  * arithmetic in the same order per output element.
  */
 export function untransposedMatMulConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = ((args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }) => {
+  return wasmOverride(stock, (args: WasmKernelArgs): tf.TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { transposeA, transposeB, activation } = attrs as unknown as { transposeA: boolean; transposeB: boolean; activation?: string };
     const act = activation ?? 'linear';
     const gemmApplies = (act === 'linear' || act === 'relu') && inputs['preluActivationWeights'] == null;
     if (!transposeA && !transposeB) {
       const out = gemmApplies ? gemmMatMul(backend, inputs['a']!, inputs['b']!, inputs['bias'] ?? undefined, act === 'relu') : undefined;
-      return out ?? stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);
+      return out ?? runStock(stock, args);
     }
     const temps: tf.TensorInfo[] = [];
     let a = inputs['a'] as tf.TensorInfo;
@@ -49,18 +50,8 @@ export function untransposedMatMulConfig(stock: tf.KernelConfig): tf.KernelConfi
     }
     const out =
       (gemmApplies ? gemmMatMul(backend, a, b, inputs['bias'] ?? undefined, act === 'relu') : undefined) ??
-      (stock.kernelFunc({
-        inputs: { ...inputs, a, b },
-        attrs: { ...attrs, transposeA: false, transposeB: false },
-        backend,
-      } as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo);
+      runStock(stock, { inputs: { ...inputs, a, b }, attrs: { ...attrs, transposeA: false, transposeB: false }, backend });
     for (const t of temps) disposeInfo(backend, t);
     return out;
-  }) as unknown as tf.KernelFunc;
-  return {
-    kernelName: stock.kernelName,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM, disposeInfo, heapF32, runWasmKernel } from '../internal/wasmKernels.js';
+import { disposeInfo, heapF32, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
+import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 
 /**
  * A fast `Conv2DBackpropInput` for wasm — the op behind every transposed
@@ -27,8 +27,8 @@ import { WASM, disposeInfo, heapF32, runWasmKernel } from '../internal/wasmKerne
  * GEMM that narrow (measured at the DCGAN 14²×64 → 28²×1 layer: 18 ms this
  * way, 12.5 ms stock; at 7²×128 → 14²×64: 147 ms this way, 408 ms stock).
  */
-function makeConv2DBackpropInput(stock: tf.KernelConfig): tf.KernelFunc {
-  return ((args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }) => {
+function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs) => tf.TensorInfo {
+  return (args: WasmKernelArgs): tf.TensorInfo => {
     const { inputs, backend, attrs } = args;
     const dy = inputs['dy'] as tf.TensorInfo;
     const filter = inputs['filter'] as tf.TensorInfo;
@@ -49,7 +49,7 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): tf.KernelFunc {
       info.strideHeight !== info.strideWidth ||
       info.strideHeight * info.strideHeight * info.inChannels < 8
     ) {
-      return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]);
+      return runStock(stock, args);
     }
     const s = info.strideHeight;
     const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize } = info;
@@ -126,7 +126,7 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): tf.KernelFunc {
     }
     for (const t of temps) disposeInfo(backend, t);
     return out;
-  }) as unknown as tf.KernelFunc;
+  };
 }
 
 /**
@@ -134,10 +134,5 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): tf.KernelFunc {
  * fallback (its setup still runs, through this config, when the backend starts).
  */
 export function conv2DBackpropInputConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    kernelName: tf.Conv2DBackpropInput,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: makeConv2DBackpropInput(stock),
-  };
+  return wasmOverride(stock, makeConv2DBackpropInput(stock));
 }

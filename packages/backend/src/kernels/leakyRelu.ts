@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM } from '../internal/wasmKernels.js';
+import { runStock, wasmOverride } from '../internal/wasmKernels.js';
+import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 import { heapOffset, simdKernels } from './simdModule.js';
 
 /**
@@ -9,12 +9,12 @@ import { heapOffset, simdKernels } from './simdModule.js';
  * ~3 ms per [64, 14, 14, 64] activation of a DCGAN step. Other dtypes, and a
  * backend whose SIMD module did not load, use the stock kernel.
  */
-function leakyRelu(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig): tf.TensorInfo {
+function leakyRelu(args: WasmKernelArgs, stock: tf.KernelConfig): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const x = inputs['x'] as tf.TensorInfo;
   const { alpha } = attrs as unknown as tf.LeakyReluAttrs;
   const kernels = simdKernels(backend);
-  if (kernels === undefined || x.dtype !== 'float32') return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  if (kernels === undefined || x.dtype !== 'float32') return runStock(stock, args);
   const out = backend.makeOutput(x.shape, 'float32');
   kernels.leaky_relu(heapOffset(backend, x), heapOffset(backend, out), tf.util.sizeFromShape(x.shape), alpha);
   return out;
@@ -22,10 +22,5 @@ function leakyRelu(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; 
 
 /** Registration of {@link leakyRelu} over the stock wasm kernel (kept as the fallback). */
 export function leakyReluConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    kernelName: tf.LeakyRelu,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: ((args: Parameters<typeof leakyRelu>[0]) => leakyRelu(args, stock)) as unknown as tf.KernelFunc,
-  };
+  return wasmOverride(stock, (args) => leakyRelu(args, stock));
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM } from '../internal/wasmKernels.js';
+import { runStock, wasmOverride } from '../internal/wasmKernels.js';
+import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 
 /**
  * A fast `Sum` (and `Mean`, divided by the row count) over leading axes for wasm:
@@ -14,7 +14,7 @@ import { WASM } from '../internal/wasmKernels.js';
  * float32 once, at the end: at least as accurate as the stock kernel's float32
  * running sum). Other axes, and other dtypes, go to the stock kernel.
  */
-function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig, mean: boolean): tf.TensorInfo {
+function sum(args: WasmKernelArgs, stock: tf.KernelConfig, mean: boolean): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const x = inputs['x'] as tf.TensorInfo;
   const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
@@ -22,7 +22,7 @@ function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs:
   const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((a, i) => a === i);
   const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
   // (The mean of no rows is left to tfjs, whatever it makes of 0/0.)
-  if (x.dtype !== 'float32' || !leading || (mean && rows === 0)) return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  if (x.dtype !== 'float32' || !leading || (mean && rows === 0)) return runStock(stock, args);
   const kept = x.shape.slice(axes.length);
   const inner = tf.util.sizeFromShape(kept);
   const out = backend.makeOutput(keepDims ? [...axes.map(() => 1), ...kept] : kept, 'float32');
@@ -39,20 +39,10 @@ function sum(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs:
 
 /** Registration of {@link sum} over the stock wasm kernel (kept as the fallback). */
 export function sumConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    kernelName: tf.Sum,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock, false)) as unknown as tf.KernelFunc,
-  };
+  return wasmOverride(stock, (args) => sum(args, stock, false));
 }
 
 /** `Mean` over leading axes the same way (the float64 sum divided by the count; batch-norm moments). */
 export function meanConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    kernelName: tf.Mean,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: ((args: Parameters<typeof sum>[0]) => sum(args, stock, true)) as unknown as tf.KernelFunc,
-  };
+  return wasmOverride(stock, (args) => sum(args, stock, true));
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM } from '../internal/wasmKernels.js';
+import { runStock, wasmOverride } from '../internal/wasmKernels.js';
+import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 
 /**
  * A fast `Tile` for wasm: out[i₀, …, iₙ₋₁] = x[i₀ mod d₀, …, iₙ₋₁ mod dₙ₋₁].
@@ -13,12 +13,12 @@ import { WASM } from '../internal/wasmKernels.js';
  * and no per-element index arithmetic. Every numeric dtype; strings go to the
  * stock kernel.
  */
-function tile(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap }, stock: tf.KernelConfig): tf.TensorInfo {
+function tile(args: WasmKernelArgs, stock: tf.KernelConfig): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const x = inputs['x'] as tf.TensorInfo;
   const { reps } = attrs as unknown as tf.TileAttrs;
   if (x.dtype === 'string' || x.shape.length === 0 || reps.length !== x.shape.length) {
-    return stock.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    return runStock(stock, args);
   }
   const n = x.shape.length;
   const outShape = x.shape.map((d, i) => d * reps[i]!);
@@ -59,10 +59,5 @@ function tile(args: { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs
 
 /** Registration of {@link tile} over the stock wasm kernel (kept as the fallback). */
 export function tileConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  return {
-    kernelName: tf.Tile,
-    backendName: WASM,
-    ...(stock.setupFunc !== undefined ? { setupFunc: stock.setupFunc } : {}),
-    kernelFunc: ((args: Parameters<typeof tile>[0]) => tile(args, stock)) as unknown as tf.KernelFunc,
-  };
+  return wasmOverride(stock, (args) => tile(args, stock));
 }
