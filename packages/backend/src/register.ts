@@ -21,6 +21,7 @@ import { leakyReluConfig } from './kernels/leakyRelu.js';
 import { tileConfig } from './kernels/tile.js';
 import { patchState } from './internal/patchState.js';
 import { patchSaveForBackward } from './internal/saveForBackward.js';
+import { patchLazyFusedGradients } from './internal/lazyFusedGradients.js';
 
 /** Kernels gankit adds to the wasm backend (only where wasm has none). */
 export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
@@ -62,6 +63,8 @@ if (!patchState.applied) {
   }
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
+  // Fused conv2d / matMul compute only the gradients the tape needs (every backend).
+  if (patchLazyFusedGradients()) patchState.kernels.push('fusedConv2d / fusedMatMul gradients (only the inputs the tape needs)');
   patchState.applied = true;
 }
 registerGradientPatches();

@@ -82,4 +82,20 @@ describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (ba
     expect(Array.from(g.dataSync())).toEqual([2, 4, 6]);
     g.dispose();
   });
+
+  it('saves the tensors of customGrad ops (tf.fused.matMul) without an Identity dispatch, with the same gradients', async () => {
+    const a = tf.randomNormal([4, 3], 0, 1, 'float32', 21);
+    const b = tf.randomNormal([3, 5], 0, 1, 'float32', 22);
+    const bias = tf.randomNormal([5], 0, 1, 'float32', 23);
+    const f = (): Float32Array[] =>
+      tf.tidy(() => tf.grads((x: tf.Tensor, y: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, bias: c }))))([a, b, bias]).map((t) => t.dataSync() as Float32Array));
+    unpatchSaveForBackward();
+    const stock = f();
+    const stockIdentities = await identityKernels(f);
+    patchSaveForBackward();
+    expect(f()).toEqual(stock);
+    expect(stockIdentities).toBeGreaterThanOrEqual(4);
+    expect(await identityKernels(f)).toBe(0);
+    tf.dispose([a, b, bias]);
+  });
 });
