@@ -4,8 +4,9 @@
  * (VEEGAN/PacGAN), precision/recall/density/coverage from nearest neighbours,
  * Fréchet distance and KID on classifier features (with a
  * float64 Jacobi eigendecomposition, which tfjs lacks), class balance and
- * confidence, conditional and translation accuracy, and the VAE negative
- * ELBO. The Node entry adds the committed reference classifiers.
+ * confidence, conditional and translation accuracy, the best-match
+ * (unsupervised-clustering) accuracy of a categorical code, and the VAE
+ * negative ELBO. The Node entry adds the committed reference classifiers.
  */
 export type { FlatMatrix, MatrixLike } from './matrixLike.js';
 
@@ -29,6 +30,8 @@ export { meanTopConfidence } from './meanTopConfidence.js';
 export { conditionalAccuracy } from './conditionalAccuracy.js';
 export type { ClassAccuracy } from './conditionalAccuracy.js';
 export { labelPreservation } from './labelPreservation.js';
+export { bestMatchAccuracy } from './bestMatchAccuracy.js';
+export type { BestMatchAccuracy, BestMatchAccuracyOptions } from './bestMatchAccuracy.js';
 export { negativeElbo } from './negativeElbo.js';
 export type { ModelLike, NegativeElbo, NegativeElboOptions } from './negativeElbo.js';
 

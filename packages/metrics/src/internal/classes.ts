@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { MatrixLike } from '../matrixLike.js';
 import type { Matrix } from './matrix.js';
+import { toMatrix } from './matrix.js';
+import { show } from './validate.js';
 
 /** The index of each row's largest entry (the first, on ties). */
 export function argmaxRows(m: Matrix): Int32Array {
@@ -67,4 +70,57 @@ export function toLabels(fn: string, name: string, labels: ArrayLike<number> | t
     out[i] = v;
   }
   return out;
+}
+
+/** Class indices and how many classes there are: the result of {@link toClassIndices}. */
+export interface ClassIndices {
+  readonly indices: Int32Array;
+  readonly numClasses: number;
+}
+
+/**
+ * Class indices from integer labels (an array, typed array or rank-1 tensor)
+ * or from n × K class scores (a rank ≥ 2 tensor, an array of rows or a
+ * `{ x, count, shape }`; the arg max of each row, the lower class on ties).
+ * The number of classes is K for scores, else `numClasses` if given, else
+ * the largest index + 1. Errors name `fn`, `name` and `optionName`.
+ */
+export function toClassIndices(fn: string, name: string, input: ArrayLike<number> | MatrixLike, numClasses: number | undefined, optionName: string): ClassIndices {
+  const isScores =
+    input instanceof tf.Tensor
+      ? input.rank >= 2
+      : Array.isArray(input)
+        ? input.length > 0 && input[0] !== null && typeof input[0] === 'object'
+        : input !== null && typeof input === 'object' && 'x' in input && 'count' in input && 'shape' in input;
+  if (isScores) {
+    const m = toMatrix(fn, name, input as MatrixLike);
+    if (numClasses !== undefined && numClasses !== m.cols) {
+      throw new RangeError(`${fn}: '${optionName}' is ${numClasses} but '${name}' has ${m.cols} columns (class scores); they must match`);
+    }
+    return { indices: argmaxRows(m), numClasses: m.cols };
+  }
+  let values: ArrayLike<number>;
+  if (input instanceof tf.Tensor) {
+    if (input.isDisposed) throw new Error(`${fn}: '${name}' has been disposed`);
+    if (input.rank !== 1) throw new RangeError(`${fn}: '${name}' must be a rank-1 tensor of class indices or a rank-2 tensor of class scores, got shape [${input.shape.join(', ')}]`);
+    values = input.dataSync() as ArrayLike<number>;
+  } else if (input !== null && typeof input === 'object' && typeof (input as ArrayLike<number>).length === 'number') {
+    values = input as ArrayLike<number>;
+  } else {
+    throw new TypeError(`${fn}: '${name}' must be an array or tensor of class indices, or n × K class scores, got ${input === null ? 'null' : typeof input}`);
+  }
+  if (values.length === 0) throw new RangeError(`${fn}: '${name}' is empty`);
+  const limit = numClasses ?? Infinity;
+  const indices = new Int32Array(values.length);
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit || v > 0x7fffffff) {
+      const range = numClasses === undefined ? 'an integer ≥ 0' : `a class index in 0…${numClasses - 1}`;
+      throw new RangeError(`${fn}: '${name}[${i}]' must be ${range}, got ${show(v)}`);
+    }
+    indices[i] = v;
+    if (v > max) max = v;
+  }
+  return { indices, numClasses: numClasses ?? max + 1 };
 }
