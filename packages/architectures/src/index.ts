@@ -19,6 +19,10 @@ export type { Conditioning, LabelOptions } from './internal/conditionOptions.js'
 export type { LabelEncoding } from './internal/labels.js';
 export { conditionalDcganDiscriminator } from './conditionalDcganDiscriminator.js';
 export type { ConditionalDcganDiscriminatorOptions } from './conditionalDcganDiscriminator.js';
+export { acganDiscriminator } from './acganDiscriminator.js';
+export type { AcganDiscriminatorOptions } from './acganDiscriminator.js';
+export { infoGanDiscriminator } from './infoGanDiscriminator.js';
+export type { InfoGanDiscriminatorOptions } from './infoGanDiscriminator.js';
 export { mlpGenerator } from './mlpGenerator.js';
 export type { MlpGeneratorOptions } from './mlpGenerator.js';
 export { mlpMixtureGenerator } from './mlpMixtureGenerator.js';

@@ -93,5 +93,23 @@ export function dcganFeatures(x: tf.SymbolicTensor, p: DcganFeaturesPlan): tf.Sy
 
 /** The DCGAN discriminator's last layer: dense to one logit, N(0, 0.02) weights. */
 export function dcganLogit(builder: string, features: tf.SymbolicTensor, init: Initializers, wrap: WrapLayer | undefined): tf.SymbolicTensor {
-  return apply(wrapWith(builder, wrap, tf.layers.dense({ units: 1, kernelInitializer: init.normal() })), features);
+  return denseHead(builder, features, 1, init, wrap);
+}
+
+/**
+ * A dense head on a discriminator's features: `units` outputs, N(0, 0.02)
+ * kernel, zero bias, passed through the `wrapLayer` hook; the dense layer is
+ * named `name` when given (the model's output name, unless the hook returns
+ * another layer).
+ */
+export function denseHead(
+  builder: string,
+  features: tf.SymbolicTensor,
+  units: number,
+  init: Initializers,
+  wrap: WrapLayer | undefined,
+  name?: string,
+): tf.SymbolicTensor {
+  const dense = tf.layers.dense({ units, kernelInitializer: init.normal(), ...(name === undefined ? {} : { name }) });
+  return apply(wrapWith(builder, wrap, dense), features);
 }

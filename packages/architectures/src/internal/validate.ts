@@ -47,6 +47,20 @@ export function intOption(builder: string, name: string, value: unknown, fallbac
   return value;
 }
 
+/** A required integer ≥ `min`: undefined is an error, not a default. */
+export function requiredIntOption(builder: string, name: string, value: unknown, min = 1, hint = ''): number {
+  if (value === undefined) fail(builder, name, `an integer ≥ ${min}${hint} (required)`, value);
+  return intOption(builder, name, value, Number.NaN, min, `${hint} (required)`);
+}
+
+/** An array (possibly empty) of integers ≥ `min`, or the default. */
+export function intArrayOption(builder: string, name: string, value: unknown, fallback: readonly number[], min: number, hint = ''): number[] {
+  if (value === undefined) return [...fallback];
+  const ok = Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= min);
+  if (!ok) fail(builder, name, `an array of integers ≥ ${min}${hint}`, value);
+  return [...(value as number[])];
+}
+
 /** An array of positive integers (possibly empty when `allowEmpty`), or the default. */
 export function widthsOption(builder: string, name: string, value: unknown, fallback: readonly number[], allowEmpty = true): number[] {
   if (value === undefined) return [...fallback];

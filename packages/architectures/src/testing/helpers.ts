@@ -117,3 +117,48 @@ export const IMAGE_CASES: [number, number][] = [
   [64, 1],
   [64, 3],
 ];
+
+/**
+ * Saves `model` with a `tf.io` memory handler and loads it back with
+ * `tf.loadLayersModel(tf.io.fromMemory(…))`: the topology and weights as
+ * `model.save` writes them, without a file system.
+ */
+export async function saveAndLoadInMemory(model: tf.LayersModel): Promise<tf.LayersModel> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (saved === undefined) throw new Error('saveAndLoadInMemory: the save handler was not called');
+  return tf.loadLayersModel(tf.io.fromMemory(saved));
+}
+
+/** Every weight of a model (or layer) as plain arrays, in order, for equality checks. */
+export function weightValues(model: tf.LayersModel | tf.layers.Layer): number[][] {
+  return model.getWeights().map((w) => Array.from(w.dataSync()));
+}
+
+/**
+ * Names of the trainable weights that get a non-zero gradient from
+ * mean(output²) of output `output` (training mode), i.e. that the output's
+ * loss reaches.
+ */
+export function weightsReachedFrom(model: tf.LayersModel, output: number, x: tf.Tensor): string[] {
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const { value, grads } = tf.variableGrads(() => {
+    const outs = model.apply(x, { training: true }) as tf.Tensor[];
+    return tf.mean(tf.square(outs[output]!));
+  }, vars);
+  const reached = Object.entries(grads)
+    .filter(([, g]) => {
+      const largest = tf.max(tf.abs(g));
+      const nonZero = largest.dataSync()[0]! > 0;
+      largest.dispose();
+      return nonZero;
+    })
+    .map(([name]) => name);
+  tf.dispose([value, ...Object.values(grads)]);
+  return reached.sort();
+}
