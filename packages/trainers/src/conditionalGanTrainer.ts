@@ -1,10 +1,21 @@
 import { AdversarialTrainer } from './internal/adversarialTrainer.js';
 import type { AdversarialTrainerOptions } from './internal/adversarialOptions.js';
+import type { AuxiliaryClassifierOptions } from './internal/auxiliaryHeads.js';
 
-/** Options of {@link ConditionalGanTrainer}: those of {@link GanTrainer} plus the number of classes. */
-export interface ConditionalGanTrainerOptions extends AdversarialTrainerOptions {
+/** Options of {@link ConditionalGanTrainer}: those of {@link GanTrainer} (but `latentCodes`) plus the number of classes. */
+export interface ConditionalGanTrainerOptions extends Omit<AdversarialTrainerOptions, 'latentCodes'> {
   /** The number of classes (an integer ≥ 2). */
   numClasses: number;
+  /**
+   * ACGAN (Odena et al. 2017): the discriminator takes the samples only and
+   * has two outputs, the adversarial score and class logits `[numClasses]`
+   * (e.g. `acganDiscriminator` of `@gankit/architectures`); the losses gain
+   * the class cross-entropy, λ_D·(CE(real) + CE(fake)) for the discriminator
+   * and λ_G·CE(fake) for the generator (TF-GAN's `acgan_discriminator_loss` /
+   * `acgan_generator_loss`), with the real batch's labels as the fakes'
+   * requested classes. `true` for weights 1. Default off.
+   */
+  auxiliaryClassifier?: boolean | AuxiliaryClassifierOptions;
 }
 
 /**
@@ -15,7 +26,9 @@ export interface ConditionalGanTrainerOptions extends AdversarialTrainerOptions 
  * as indices `[n]`/`[n, 1]` or one-hot `[n, numClasses]`; they are fed to the
  * networks in the format their label input takes: `[1]` (a class index, e.g.
  * for an embedding layer) or `[numClasses]` (one-hot). Penalties receive
- * `[x, labels]` for real and fake and interpolate `x` only. Everything else —
+ * `[x, labels]` for real and fake and interpolate `x` only. With
+ * `auxiliaryClassifier` it trains an ACGAN instead: the discriminator sees
+ * `x` alone and predicts its class too. Everything else —
  * presets, critic steps, constraints, EMA, checkpoints — is as in {@link GanTrainer}.
  *
  * @example
@@ -23,16 +36,29 @@ export interface ConditionalGanTrainerOptions extends AdversarialTrainerOptions 
  * const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturatingLoss(), numClasses: 10, seed: 1 });
  * await trainer.fit(mnist.batches({ batchSize: 64, epochs: Infinity }), { steps: 5000 });
  * const sevens = trainer.sample(16, { labels: Array(16).fill(7) });
+ *
+ * // ACGAN: a class head on the discriminator instead of a label input.
+ * const acgan = new ConditionalGanTrainer({
+ *   generator: conditionalDcganGenerator({ numClasses: 10 }),
+ *   discriminator: acganDiscriminator({ numClasses: 10 }),
+ *   loss: nonSaturatingLoss(),
+ *   numClasses: 10,
+ *   auxiliaryClassifier: true,
+ * });
  * ```
  */
 export class ConditionalGanTrainer extends AdversarialTrainer {
   override readonly trainerType = 'ConditionalGanTrainer';
 
   /**
-   * @param options - as for {@link GanTrainer}, plus `numClasses`.
+   * @param options - as for {@link GanTrainer}, plus `numClasses` and `auxiliaryClassifier`.
    * @throws an error naming the option, before any training, when the configuration is wrong (also: networks without a label input of width 1 or `numClasses`).
    */
   constructor(options: ConditionalGanTrainerOptions) {
-    super('ConditionalGanTrainer', options, { numClasses: options?.numClasses, extraKeys: ['numClasses'] });
+    super('ConditionalGanTrainer', options as AdversarialTrainerOptions, {
+      numClasses: options?.numClasses,
+      auxiliaryClassifier: options?.auxiliaryClassifier,
+      extraKeys: ['numClasses', 'auxiliaryClassifier'],
+    });
   }
 }

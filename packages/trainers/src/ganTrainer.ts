@@ -23,6 +23,17 @@ export type GanTrainerOptions = AdversarialTrainerOptions;
  *
  * so a generator that drops modes makes packs that look unlike real packs.
  *
+ * `latentCodes` trains an InfoGAN (Chen et al. 2016): each latent vector is
+ * noise followed by structured codes c (one-hot categorical codes drawn
+ * uniformly, continuous codes from U[−1, 1)), the discriminator has a Q head
+ * per code after its adversarial output, and both losses gain
+ *
+ *   −λ·L_I = −λ·Σ_i E[log Q(c_i | G(z, c))]
+ *
+ * (softmax cross-entropy for a categorical code, a σ = 1 Gaussian for the
+ * continuous ones), maximizing a lower bound on the mutual information
+ * I(c; G(z, c)). `latentCodes` (a getter) gives the layout, to draw chosen codes.
+ *
  * Both networks run in training mode during updates (batch norm uses batch
  * statistics; spectral-norm layers update themselves), and every optimizer
  * update is given its network's variables explicitly.
@@ -46,13 +57,21 @@ export type GanTrainerOptions = AdversarialTrainerOptions;
  *   loss: nonSaturatingLoss(),
  *   packing: 4,
  * });
+ *
+ * // InfoGAN on MNIST: 62 noise values + a 10-way code; Q shares D's body.
+ * const infogan = new GanTrainer({
+ *   generator: dcganGenerator({ latentDim: 72 }),
+ *   discriminator: infoGanDiscriminator({ categorical: [10] }),
+ *   loss: nonSaturatingLoss(),
+ *   latentCodes: { categorical: [10] },
+ * });
  * ```
  */
 export class GanTrainer extends AdversarialTrainer {
   override readonly trainerType = 'GanTrainer';
 
   /**
-   * @param options - the networks, the loss, and optional preset, penalties, constraints, critic steps, learning rates or optimizers, EMA, latent size and distribution, seed.
+   * @param options - the networks, the loss, and optional preset, penalties, constraints, critic steps, learning rates or optimizers, EMA, latent size and distribution, packing, InfoGAN codes, seed.
    * @throws an error naming the option, before any training, when the configuration is wrong (critic steps < 1, a loss without the two methods, a latent size the generator does not take, a generator whose output the discriminator cannot take, …).
    */
   constructor(options: GanTrainerOptions) {

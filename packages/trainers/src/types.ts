@@ -133,6 +133,10 @@ export interface GanStepLogs extends StepLogs {
   readonly discriminatorGradNorm: number;
   /** Global L2 norm of the generator's gradient. */
   readonly generatorGradNorm: number;
+  /** The discriminator's extra heads' term (ACGAN's weighted class cross-entropy on real and fake, InfoGAN's −λ·L_I), mean over the critic updates; only with heads. */
+  readonly discriminatorAuxiliaryLoss?: number;
+  /** The generator's heads' term (ACGAN's weighted class cross-entropy of its samples, InfoGAN's −λ·L_I); only with heads. */
+  readonly generatorAuxiliaryLoss?: number;
 }
 
 /** Logs of one {@link VaeTrainer} step; all per example, in nats. */

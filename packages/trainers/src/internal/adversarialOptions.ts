@@ -4,6 +4,8 @@ import { fusedAdam } from '../fusedAdam.js';
 import type { GanPreset, GanPresetName } from '../ganPresets.js';
 import type { AdversarialLoss, LipschitzConstraint, Penalty } from '../types.js';
 import { detectLabelFormat } from './labels.js';
+import { codeSize, headWidths, resolveClassifier, resolveCodes } from './auxiliaryHeads.js';
+import type { AuxiliaryHeads, LatentCodesOptions } from './auxiliaryHeads.js';
 import { checkDecay } from './learningRateDecay.js';
 import type { LinearDecay } from './learningRateDecay.js';
 import type { LabelFormat } from './labels.js';
@@ -67,6 +69,17 @@ export interface AdversarialTrainerOptions {
    * respect to each sample of the pack.
    */
   packing?: number;
+  /**
+   * InfoGAN (Chen et al. 2016), {@link GanTrainer} only: structured latent
+   * codes appended to the noise — the generator's latent input is
+   * [noise | one-hot categorical codes | continuous codes] — and a
+   * discriminator with a Q head per code sharing its body (outputs: the
+   * adversarial score, then one logits output per categorical code, then the
+   * continuous codes' means), trained by the mutual-information term
+   * −λ·Σ E[log Q(c | G(z, c))] in both the discriminator's and the
+   * generator's loss (e.g. `infoGanDiscriminator` of `@gankit/architectures`).
+   */
+  latentCodes?: LatentCodesOptions;
   /** The seed of every random draw the trainer makes (an integer; default 0). */
   seed?: number;
 }
@@ -86,6 +99,7 @@ const KNOWN = [
   'latentDim',
   'latentDistribution',
   'packing',
+  'latentCodes',
   'seed',
 ] as const;
 
@@ -130,6 +144,10 @@ export interface ResolvedAdversarialOptions {
   readonly sampler: LatentSampler;
   readonly classes: number | undefined;
   readonly labelFormat: LabelFormat | undefined;
+  /** The discriminator's extra outputs (ACGAN's class head, InfoGAN's Q heads), if any. */
+  readonly heads: AuxiliaryHeads | undefined;
+  /** The latent values that are noise (all of them without InfoGAN codes). */
+  readonly noiseSize: number;
 }
 
 /** Whether two sample shapes agree where both are known. */
@@ -144,15 +162,38 @@ export function shapesCompatible(a: readonly (number | null)[], b: readonly (num
 export function resolveAdversarialOptions(
   owner: string,
   options: AdversarialTrainerOptions,
-  conditional?: { numClasses: unknown; extraKeys: readonly string[] },
+  conditional?: { numClasses: unknown; auxiliaryClassifier?: unknown; extraKeys: readonly string[] },
 ): ResolvedAdversarialOptions {
-checkOptionKeys(owner, options, [...KNOWN, ...(conditional?.extraKeys ?? [])]);
-const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
-  const inputs = conditional ? 2 : 1;
-  const generator = checkModel(owner, 'generator', options.generator, inputs, conditional ? '[noise, labels]' : 'noise');
-  const discriminator = checkModel(owner, 'discriminator', options.discriminator, inputs, conditional ? '[samples, labels]' : 'samples');
+  checkOptionKeys(owner, options, [...KNOWN, ...(conditional?.extraKeys ?? [])]);
+  const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
+  if (conditional && options.latentCodes !== undefined) throw optionError(owner, 'latentCodes', 'is for GanTrainer (InfoGAN); a conditional GAN takes its class as the label input');
+  let classes: number | undefined;
+  if (conditional) {
+    if (conditional.numClasses === undefined) throw optionError(owner, 'numClasses', 'must be an integer ≥ 2, got undefined');
+    classes = checkInteger(owner, 'numClasses', conditional.numClasses, 0, 2);
+  }
+  const heads = conditional ? resolveClassifier(owner, conditional.auxiliaryClassifier, classes!) : resolveCodes(owner, options.latentCodes);
+  // ACGAN's discriminator sees the samples only and predicts their class.
+  const dTakesLabels = conditional !== undefined && heads?.kind !== 'classifier';
+  const generator = checkModel(owner, 'generator', options.generator, conditional ? 2 : 1, conditional ? '[noise, labels]' : 'noise');
+  const discriminator = checkModel(owner, 'discriminator', options.discriminator, dTakesLabels ? 2 : 1, dTakesLabels ? '[samples, labels]' : 'samples');
   if (generator.outputs.length !== 1) throw optionError(owner, 'generator', `must have one output, it has ${generator.outputs.length}`);
-  if (discriminator.outputs.length !== 1) throw optionError(owner, 'discriminator', `must have one output, it has ${discriminator.outputs.length}`);
+  const widths = heads ? headWidths(heads) : [];
+  if (discriminator.outputs.length !== 1 + widths.length) {
+    const what =
+      heads === undefined
+        ? 'one output'
+        : heads.kind === 'classifier'
+          ? `two outputs (the adversarial score [1] and class logits [${widths[0]}])`
+          : `${1 + widths.length} outputs (the adversarial score [1], then Q heads of widths ${widths.join(', ')})`;
+    throw optionError(owner, 'discriminator', `must have ${what}, it has ${discriminator.outputs.length}`);
+  }
+  widths.forEach((w, i) => {
+    const shape = sampleShape(discriminator.outputs[i + 1]!);
+    if (shape.length !== 1 || shape[0] !== w) {
+      throw optionError(owner, 'discriminator', `output ${i + 1} must be [${w}] (${heads!.kind === 'classifier' ? 'class logits' : 'a Q head'}), got [${shape.join(',')}]`);
+    }
+  });
 
   const given0 = options.loss as Partial<AdversarialLoss> | null;
   const missing = ['discriminator', 'generator'].filter((m) => typeof (given0 as Record<string, unknown> | null)?.[m] !== 'function');
@@ -216,6 +257,11 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
   }
   const packing = checkInteger(owner, 'packing', options.packing, 1, 1);
   if (packing > 1 && conditional) throw optionError(owner, 'packing', `is ${packing}, but packing is for unconditional GANs; use GanTrainer or packing 1`);
+  if (packing > 1 && heads !== undefined) throw optionError(owner, 'packing', `is ${packing}, but a discriminator with extra heads (latentCodes) scores single samples; use packing 1`);
+  const codes = heads ? codeSize(heads) : 0;
+  if (codes > 0 && (latent.length !== 1 || latentSize <= codes)) {
+    throw optionError(owner, 'latentCodes', `take ${codes} latent values, so the generator's latent input must be a vector [noise + ${codes}] with noise ≥ 1, got [${latent.join(',')}]`);
+  }
   const samples = sampleShape(generator.outputs[0]!);
   const dIn = sampleShape(discriminator.inputs[0]!);
   if (packing > 1) {
@@ -233,14 +279,13 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
   if (sampler !== 'normal' && sampler !== 'uniform' && typeof sampler !== 'function') {
     throw optionError(owner, 'latentDistribution', `must be 'normal', 'uniform' or a function (shape, random) => Tensor, got ${show(sampler)}`);
   }
-  let classes: number | undefined;
   let labelFormat: LabelFormat | undefined;
   if (conditional) {
-    if (conditional.numClasses === undefined) throw optionError(owner, 'numClasses', 'must be an integer ≥ 2, got undefined');
-    classes = checkInteger(owner, 'numClasses', conditional.numClasses, 0, 2);
-    const gFormat = detectLabelFormat(owner, 'generator', generator, classes);
-    const dFormat = detectLabelFormat(owner, 'discriminator', discriminator, classes);
-    if (gFormat !== dFormat) throw optionError(owner, 'discriminator', `takes labels as ${dFormat} but the generator takes them as ${gFormat}; use one format`);
+    const gFormat = detectLabelFormat(owner, 'generator', generator, classes!);
+    if (dTakesLabels) {
+      const dFormat = detectLabelFormat(owner, 'discriminator', discriminator, classes!);
+      if (gFormat !== dFormat) throw optionError(owner, 'discriminator', `takes labels as ${dFormat} but the generator takes them as ${gFormat}; use one format`);
+    }
     labelFormat = gFormat;
   }
 
@@ -268,5 +313,7 @@ const seed = checkInteger(owner, 'seed', options.seed, 0, -(2 ** 31));
     sampler,
     classes,
     labelFormat,
+    heads,
+    noiseSize: latentSize - codes,
   };
 }

@@ -8,6 +8,8 @@ import { batchX } from './batches.js';
 import type { CheckpointEntry, JsonObject, TrainerConfiguration } from './checkpointFormat.js';
 import { WeightAverage } from './ema.js';
 import { applyGradients, globalNorm, gradientsOf } from './gradients.js';
+import { drawCodes, mutualInformationTerm, softmaxCrossEntropy } from './auxiliaryHeads.js';
+import type { AuxiliaryHeads } from './auxiliaryHeads.js';
 import { toNetworkLabels } from './labels.js';
 import { decayedRate, learningRateOf, setLearningRate } from './learningRateDecay.js';
 import type { LinearDecay } from './learningRateDecay.js';
@@ -57,8 +59,11 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   private readonly reportsWasserstein: boolean;
   private readonly passRealToGenerator: boolean;
   private readonly owner: string;
+  /** The discriminator's extra outputs: ACGAN's class head or InfoGAN's Q heads. */
+  private readonly heads: AuxiliaryHeads | undefined;
+  private readonly noiseSize: number;
 
-  protected constructor(owner: string, options: AdversarialTrainerOptions, conditional?: { numClasses: unknown; extraKeys: readonly string[] }) {
+  protected constructor(owner: string, options: AdversarialTrainerOptions, conditional?: { numClasses: unknown; auxiliaryClassifier?: unknown; extraKeys: readonly string[] }) {
     const r = resolveAdversarialOptions(owner, options, conditional);
     super(r.seed);
     this.owner = owner;
@@ -85,6 +90,23 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.ema = this.emaDecay !== undefined ? new WeightAverage(this.gVars, this.emaDecay) : undefined;
     this.reportsWasserstein = this.loss.name === 'wasserstein' || this.preset !== 'dcgan';
     this.passRealToGenerator = this.loss.generator.length >= 2;
+    this.heads = r.heads;
+    this.noiseSize = r.noiseSize;
+  }
+
+  /**
+   * InfoGAN's latent layout (with `latentCodes`): the generator's latent input
+   * is `[noise | one-hot categorical codes, in order | continuous codes]`;
+   * undefined without codes. Build latents with chosen codes from it, e.g. to
+   * draw every category of a code.
+   */
+  get latentCodes(): { noise: number; categorical: number[]; continuous: number } | undefined {
+    return this.heads?.kind === 'codes' ? { noise: this.noiseSize, categorical: [...this.heads.categorical], continuous: this.heads.continuous } : undefined;
+  }
+
+  /** Whether the discriminator has ACGAN's auxiliary class head. */
+  get auxiliaryClassifier(): boolean {
+    return this.heads?.kind === 'classifier';
   }
 
   override get latentShape(): number[] {
@@ -101,7 +123,14 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
 
   /** @internal */
   protected override drawLatent(rng: Rng, n: number): tf.Tensor {
-    const shape = [n, ...this.latent];
+    if (this.heads?.kind === 'codes') {
+      const heads = this.heads;
+      return tf.tidy(() => tf.concat([this.drawNoise(rng, [n, this.noiseSize]), drawCodes(heads, n, (shape) => rng.uniform(shape))], 1));
+    }
+    return this.drawNoise(rng, [n, ...this.latent]);
+  }
+
+  private drawNoise(rng: Rng, shape: number[]): tf.Tensor {
     if (this.sampler === 'normal') return rng.normal(shape);
     if (this.sampler === 'uniform') return rng.uniform(shape, -1, 1);
     const z = this.sampler(shape, { normal: (s) => rng.normal(s), uniform: (s, lo = 0, hi = 1) => rng.uniform(s, lo, hi) });
@@ -133,9 +162,41 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     return toNetworkLabels(labels, this.classes!, this.labelFormat!, this.owner);
   }
 
-  /** The critic as the losses and penalties see it: the discriminator in training mode, on packed samples when packing. */
-  private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) =>
-    callModel(this.discriminator, this.packing > 1 ? packSamples(inputs as tf.Tensor, this.packing) : inputs, true);
+  /** The discriminator in training mode (on packed samples when packing): its outputs, the adversarial score first. */
+  private discriminatorOutputs(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    const out = this.discriminator.apply(this.packing > 1 ? packSamples(inputs as tf.Tensor, this.packing) : inputs, { training: true }) as tf.Tensor | tf.Tensor[];
+    return Array.isArray(out) ? out : [out];
+  }
+
+  /** The critic as the losses and penalties see it: the discriminator's adversarial output. */
+  private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) => this.discriminatorOutputs(inputs)[0]!;
+
+  /**
+   * The heads' term in the discriminator's loss (0 without heads): ACGAN
+   * λ_D·(CE(class(real), y) + CE(class(fake), y)); InfoGAN −λ·L_I on the fakes.
+   */
+  private discriminatorHeadTerm(real: tf.Tensor[], fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor): tf.Tensor {
+    const heads = this.heads;
+    if (heads === undefined) return tf.scalar(0);
+    if (heads.kind === 'classifier') {
+      const y = toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner);
+      return tf.mul(heads.discriminatorWeight, tf.add(softmaxCrossEntropy(real[1]!, y), softmaxCrossEntropy(fake[1]!, y)));
+    }
+    return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
+  }
+
+  /** The heads' term in the generator's loss: ACGAN λ_G·CE(class(fake), y); InfoGAN −λ·L_I. */
+  private generatorHeadTerm(fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor): tf.Tensor {
+    const heads = this.heads;
+    if (heads === undefined) return tf.scalar(0);
+    if (heads.kind === 'classifier') return tf.mul(heads.generatorWeight, softmaxCrossEntropy(fake[1]!, toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner)));
+    return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
+  }
+
+  /** The discriminator's inputs: the samples, with the labels when it is conditioned on them (not ACGAN's). */
+  private discriminatorInput(x: tf.Tensor, labels: tf.Tensor | undefined): tf.Tensor | tf.Tensor[] {
+    return labels !== undefined && this.heads?.kind !== 'classifier' ? [x, labels] : x;
+  }
 
   /** @internal */
   protected override async runStep(batches: TrainingBatch[]): Promise<Record<string, number | undefined>> {
@@ -159,11 +220,12 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
       summary.dispose();
       return {
         discriminatorLoss: v[0]!,
-        generatorLoss: v[4]!,
+        generatorLoss: v[5]!,
         penalty: v[1]!,
         ...(this.reportsWasserstein ? { wassersteinEstimate: v[2]! } : {}),
         discriminatorGradNorm: v[3]!,
-        generatorGradNorm: v[5]!,
+        generatorGradNorm: v[6]!,
+        ...(this.heads !== undefined ? { discriminatorAuxiliaryLoss: v[4]!, generatorAuxiliaryLoss: v[7]! } : {}),
       };
     } finally {
       tf.dispose(criticRows);
@@ -171,18 +233,20 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     }
   }
 
-  /** One critic update; returns [loss, penalty, wasserstein estimate, grad norm]. Runs inside tf.tidy. */
+  /** One critic update; returns [loss, penalty, wasserstein estimate, grad norm, heads' term]. Runs inside tf.tidy. */
   private criticUpdate(x: tf.Tensor, labels: tf.Tensor | undefined): tf.Tensor {
     const z = this.drawLatent(this.rng, x.shape[0]!);
     const fake = callModel(this.generator, labels ? [z, labels] : z, true);
-    const realIn = labels ? [x, labels] : x;
-    const fakeIn = labels ? [fake, labels] : fake;
+    const realIn = this.discriminatorInput(x, labels);
+    const fakeIn = this.discriminatorInput(fake, labels);
     const critic = this.critic;
     const context: PenaltyContext = { uniform: (shape) => this.rng.uniform(shape) };
     let kept: tf.Tensor[] = [];
     const { value, grads } = gradientsOf(() => {
-      const realLogits = critic(realIn);
-      const fakeLogits = critic(fakeIn);
+      const realOut = this.discriminatorOutputs(realIn);
+      const fakeOut = this.discriminatorOutputs(fakeIn);
+      const realLogits = realOut[0]!;
+      const fakeLogits = fakeOut[0]!;
       const adversarial = this.loss.discriminator(realLogits, fakeLogits);
       checkScalar(this.owner, 'loss', 'discriminator()', adversarial);
       let penalty: tf.Tensor = tf.scalar(0);
@@ -191,32 +255,38 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         checkScalar(this.owner, `penalties[${i}]`, 'the penalty', value);
         penalty = tf.add(penalty, value);
       });
+      const head = this.discriminatorHeadTerm(realOut, fakeOut, labels, z);
       const w = tf.sub(tf.mean(realLogits), tf.mean(fakeLogits));
-      kept = [tf.keep(penalty), tf.keep(w)];
-      return tf.add(adversarial, penalty) as tf.Scalar;
+      kept = [tf.keep(penalty), tf.keep(w), tf.keep(head)];
+      return tf.addN([adversarial, penalty, head]) as tf.Scalar;
     }, this.dVars);
     const norm = globalNorm(grads);
     applyGradients(this.discriminatorOptimizer, this.dVars, grads);
     for (const c of this.constraints) c.apply(this.dVars);
-    const row = tf.stack([value, kept[0]!, kept[1]!, norm]);
+    const row = tf.stack([value, kept[0]!, kept[1]!, norm, kept[2]!]);
     tf.dispose(kept);
     return row;
   }
 
-  /** One generator update; returns [loss, grad norm]. Runs inside tf.tidy. */
+  /** One generator update; returns [loss, grad norm, heads' term]. Runs inside tf.tidy. */
   private generatorUpdate(x: tf.Tensor, labels: tf.Tensor | undefined): tf.Tensor {
     const z = this.drawLatent(this.rng, x.shape[0]!);
+    let head: tf.Tensor | undefined;
     const { value, grads } = gradientsOf(() => {
       const fake = callModel(this.generator, labels ? [z, labels] : z, true);
-      const fakeLogits = this.critic(labels ? [fake, labels] : fake);
-      const realLogits = this.passRealToGenerator ? this.critic(labels ? [x, labels] : x) : undefined;
-      const loss = this.loss.generator(fakeLogits, realLogits);
+      const fakeOut = this.discriminatorOutputs(this.discriminatorInput(fake, labels));
+      const realLogits = this.passRealToGenerator ? this.critic(this.discriminatorInput(x, labels)) : undefined;
+      const loss = this.loss.generator(fakeOut[0]!, realLogits);
       checkScalar(this.owner, 'loss', 'generator()', loss);
-      return loss;
+      if (this.heads === undefined) return loss;
+      head = tf.keep(this.generatorHeadTerm(fakeOut, labels, z));
+      return tf.add(loss, head) as tf.Scalar;
     }, this.gVars);
     const norm = globalNorm(grads);
     applyGradients(this.generatorOptimizer, this.gVars, grads);
-    return tf.stack([value, norm]);
+    const row = tf.stack([value, norm, head ?? tf.scalar(0)]);
+    if (head !== undefined) head.dispose();
+    return row;
   }
 
   override generate(latent: tf.Tensor, labels?: readonly number[] | tf.Tensor, useEma = true): tf.Tensor {
@@ -257,6 +327,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         ...(this.packing > 1 ? { packing: this.packing } : {}),
         ...(this.learningRateDecay !== undefined ? { learningRateDecay: { ...this.learningRateDecay } } : {}),
         latentDistribution: typeof this.sampler === 'function' ? 'custom' : this.sampler,
+        ...(this.heads !== undefined ? { auxiliaryHeads: JSON.parse(JSON.stringify(this.heads)) as JsonObject } : {}),
         // The rates before decay, so a resumed run compares equal whatever step it stopped at.
         generatorOptimizer: { ...optimizerConfig(this.generatorOptimizer), ...(this.learningRateDecay !== undefined ? { learningRate: this.baseRates[0] } : {}) },
         discriminatorOptimizer: { ...optimizerConfig(this.discriminatorOptimizer), ...(this.learningRateDecay !== undefined ? { learningRate: this.baseRates[1] } : {}) },
