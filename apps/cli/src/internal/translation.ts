@@ -29,6 +29,25 @@ export function unpairedBatches(domains: DigitDomains, batchSize: number, seed: 
   })();
 }
 
+/** How many training digits of each domain {@link translationParts} holds out for checkpoint selection: 1,000, or a tenth of a small (`--limit`) set. */
+export function validationSize(trainCount: number): number {
+  return Math.max(1, Math.min(1000, Math.floor(trainCount / 10)));
+}
+
+/** The first `count − n` examples (to train on) and the last `n` (held out), as views of the same data. */
+export function holdOut(e: Examples, n: number): { train: Examples; held: Examples } {
+  const size = e.shape.reduce((a, b) => a * b, 1);
+  const keep = e.count - n;
+  const part = (from: number, to: number): Examples => ({
+    x: e.x.subarray(from * size, to * size),
+    shape: e.shape,
+    count: to - from,
+    ...(e.labels !== undefined ? { labels: e.labels.subarray(from, to) } : {}),
+    ...(e.numClasses !== undefined ? { numClasses: e.numClasses } : {}),
+  });
+  return { train: part(0, keep), held: part(keep, e.count) };
+}
+
 const firstN = (e: Examples, n: number): tf.Tensor4D =>
   tf.tensor4d(e.x.subarray(0, n * e.shape.reduce((a, b) => a * b, 1)), [n, ...(e.shape as [number, number, number])]);
 
@@ -42,22 +61,46 @@ export async function translationMetrics(trainer: Translator, domains: DigitDoma
   const n = Math.min(samples, domains.a.test.count, domains.b.test.count);
   const mnist = await loadReferenceClassifier('mnist');
   const mnistm = await loadReferenceClassifier('mnistm');
-  const result: Record<string, number> = { samples: n };
-  for (const [direction, source, target, classifier] of [
-    ['AtoB', domains.a.test, 'B', mnistm],
-    ['BtoA', domains.b.test, 'A', mnist],
+  try {
+    const result = await labelPreservationBothWays(trainer, domains.a.test, domains.b.test, n, { mnist, mnistm }, true);
+    return { samples: n, ...result };
+  } finally {
+    mnist.dispose();
+    mnistm.dispose();
+  }
+}
+
+type ReferenceClassifier = Awaited<ReturnType<typeof loadReferenceClassifier>>;
+
+/**
+ * Label preservation of the first n digits of `a` translated A→B (scored by
+ * the MNIST-M-style classifier) and of `b` translated B→A (by the MNIST
+ * classifier), with the L1 cycle errors if `cycle`.
+ */
+async function labelPreservationBothWays(
+  trainer: Translator,
+  a: Examples,
+  b: Examples,
+  n: number,
+  classifiers: { mnist: ReferenceClassifier; mnistm: ReferenceClassifier },
+  cycle: boolean,
+): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const [direction, source, classifier] of [
+    ['AtoB', a, classifiers.mnistm],
+    ['BtoA', b, classifiers.mnist],
   ] as const) {
     const images = firstN(source, n);
     const translated = trainer.translate(images, direction);
-    const back = trainer.translate(translated, direction === 'AtoB' ? 'BtoA' : 'AtoB');
     const out = await classifier.classify(translated, { range: '[-1,1]' });
     result[`labelPreservation${direction}`] = labelPreservation(out.probabilities, source.labels!.subarray(0, n)).accuracy;
-    result[`cycleL1${direction === 'AtoB' ? 'ABA' : 'BAB'}`] = tf.tidy(() => tf.mean(tf.abs(tf.sub(back, images))).dataSync()[0]!);
-    void target;
-    tf.dispose([images, translated, back]);
+    if (cycle) {
+      const back = trainer.translate(translated, direction === 'AtoB' ? 'BtoA' : 'AtoB');
+      result[`cycleL1${direction === 'AtoB' ? 'ABA' : 'BAB'}`] = tf.tidy(() => tf.mean(tf.abs(tf.sub(back, images))).dataSync()[0]!);
+      back.dispose();
+    }
+    tf.dispose([images, translated]);
   }
-  mnist.dispose();
-  mnistm.dispose();
   return result;
 }
 
@@ -93,12 +136,33 @@ export function translationPictureRows(trainer: Translator, domains: DigitDomain
  * The RecipeRun parts both translation recipes share. `sample` gives test
  * digits of A translated to B; its picture shows them beside their sources,
  * with B's test digits translated back to A ({@link translationPictureRows}).
+ *
+ * With `holdOutValidation`, the last {@link validationSize} training digits of
+ * each domain are never trained on, and `validate` scores label preservation
+ * on them both ways (`labelPreservationAtoB`, `labelPreservationBtoA` and
+ * their minimum `labelPreservationMin`), for checkpoint selection.
  */
-export function translationParts(trainer: RecipeRun['trainer'] & Translator, domains: DigitDomains, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+export function translationParts(
+  trainer: RecipeRun['trainer'] & Translator,
+  domains: DigitDomains,
+  batchSize: number,
+  seed: number,
+  holdOutValidation = false,
+): Omit<RecipeRun, 'trainer'> {
+  let training = domains;
+  let validation: { a: Examples; b: Examples } | undefined;
+  if (holdOutValidation) {
+    const n = validationSize(Math.min(domains.a.train.count, domains.b.train.count));
+    const a = holdOut(domains.a.train, n);
+    const b = holdOut(domains.b.train, n);
+    training = { a: { ...domains.a, train: a.train }, b: { ...domains.b, train: b.train } };
+    validation = { a: a.held, b: b.held };
+  }
+  let classifiers: Promise<{ mnist: ReferenceClassifier; mnistm: ReferenceClassifier }> | undefined;
   return {
     pictureSamples: 30,
     translate: (images, direction) => trainer.translate(images, direction),
-    batches: (done) => unpairedBatches(domains, batchSize, seed, done * trainer.batchesPerStep),
+    batches: (done) => unpairedBatches(training, batchSize, seed, done * trainer.batchesPerStep),
     sample: (n) => tf.tidy(() => trainer.translate(firstN(domains.a.test, Math.min(n, domains.a.test.count)), 'AtoB')),
     writePicture: async (s, file) => {
       const translated = (s.rank === 4 ? s : tf.reshape(s, [-1, 28, 28, 3])) as tf.Tensor4D;
@@ -112,5 +176,15 @@ export function translationParts(trainer: RecipeRun['trainer'] & Translator, dom
     },
     toJson: (s): SampleJson => imagesToJson(s, '[-1,1]'),
     evaluate: (options) => translationMetrics(trainer, domains, options?.samples ?? 10_000),
+    ...(validation !== undefined
+      ? {
+          validate: async () => {
+            const held = validation!;
+            classifiers ??= Promise.all([loadReferenceClassifier('mnist'), loadReferenceClassifier('mnistm')]).then(([mnist, mnistm]) => ({ mnist, mnistm }));
+            const r = await labelPreservationBothWays(trainer, held.a, held.b, held.a.count, await classifiers, false);
+            return { ...r, labelPreservationMin: Math.min(r['labelPreservationAtoB']!, r['labelPreservationBtoA']!) };
+          },
+        }
+      : {}),
   };
 }

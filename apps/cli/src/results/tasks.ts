@@ -145,7 +145,7 @@ export const TASKS: Task[] = [
       { key: 'cycleL1BAB', heading: 'cycle L1 B→A→B', digits: 4 },
     ],
     recipes: [
-      { recipe: 'digits-cyclegan', seeds: [0, 1, 2], steps: 1000 },
+      { recipe: 'digits-cyclegan', seeds: [0, 1, 2], steps: 4000, checkpoint: 'best' },
       { recipe: 'digits-unit', seeds: [0, 1, 2], steps: 1000 },
     ],
     anchors: [
