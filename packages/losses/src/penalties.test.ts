@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NODE_BACKENDS, expectClose, finiteDifferenceGradient, relativeError, seededUniform, useBackend } from '@gankit/test-utils';
+import { NODE_BACKENDS, expectClose, seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '@gankit/backend';
 import { gradientPenalty, r1Penalty, wassersteinEstimate, wassersteinLoss } from './index.js';
 import type { Critic, PenaltyContext } from './index.js';
+import { conditionalCritic, convCritic, mlpCritic, penaltyGradientError } from './testing/critics.js';
 
 const value = (s: tf.Scalar): number => {
   const v = s.dataSync()[0]!;
@@ -57,55 +58,6 @@ describe('gradient penalty: closed forms', () => {
   });
 });
 
-function mlpCritic(): tf.LayersModel {
-  const init = (seed: number): ReturnType<typeof tf.initializers.heNormal> => tf.initializers.randomUniform({ minval: -0.8, maxval: 0.8, seed });
-  return tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [3], units: 5, activation: 'tanh', kernelInitializer: init(1), biasInitializer: init(2) }),
-      tf.layers.dense({ units: 4, activation: 'sigmoid', kernelInitializer: init(3), biasInitializer: init(4) }),
-      tf.layers.dense({ units: 1, kernelInitializer: init(5) }),
-    ],
-  });
-}
-
-function convCritic(): tf.LayersModel {
-  const init = (seed: number): ReturnType<typeof tf.initializers.heNormal> => tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed });
-  return tf.sequential({
-    layers: [
-      tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: init(1), biasInitializer: init(2) }),
-      tf.layers.leakyReLU({ alpha: 0.2 }),
-      tf.layers.conv2d({ filters: 2, kernelSize: 3, strides: 1, padding: 'same', activation: 'tanh', kernelInitializer: init(3) }),
-      tf.layers.flatten(),
-      tf.layers.dense({ units: 1, kernelInitializer: init(4) }),
-    ],
-  });
-}
-
-/** A conditional critic D(x, y) on [x, one-hot label]. */
-function conditionalCritic(): tf.LayersModel {
-  const init = (seed: number): ReturnType<typeof tf.initializers.heNormal> => tf.initializers.randomUniform({ minval: -0.8, maxval: 0.8, seed });
-  const x = tf.input({ shape: [2] });
-  const y = tf.input({ shape: [3] });
-  const h = tf.layers.dense({ units: 5, activation: 'elu', kernelInitializer: init(1), biasInitializer: init(2) }).apply(tf.layers.concatenate().apply([x, y]) as tf.SymbolicTensor);
-  const out = tf.layers.dense({ units: 1, kernelInitializer: init(3) }).apply(h) as tf.SymbolicTensor;
-  return tf.model({ inputs: [x, y], outputs: out });
-}
-
-/** max-norm relative error of ∂GP/∂θ (double backprop) against central differences. */
-function penaltyGradientError(model: tf.LayersModel, real: tf.Tensor | tf.Tensor[], fake: tf.Tensor | tf.Tensor[], alpha: number[]): number {
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const gp = gradientPenalty();
-  const ctx = fixedAlpha(alpha);
-  const analytic = tf.tidy(() => {
-    const { grads } = tf.variableGrads(() => gp(model, real, fake, ctx), vars);
-    return vars.flatMap((v) => Array.from((grads[v.name]?.dataSync() as Float32Array | undefined) ?? new Float32Array(v.size)));
-  });
-  const numeric = finiteDifferenceGradient(() => tf.tidy(() => gp(model, real, fake, ctx).dataSync()[0]!), vars, 5e-3, { markKinks: true }).flatMap((g) => Array.from(g));
-  const keep = numeric.map((v, i) => (Number.isNaN(v) ? -1 : i)).filter((i) => i >= 0);
-  expect(keep.length).toBeGreaterThanOrEqual(0.9 * numeric.length);
-  return relativeError(keep.map((i) => analytic[i]!), keep.map((i) => numeric[i]!));
-}
-
 for (const backend of NODE_BACKENDS) {
   describe(`gradient penalty: ∂GP/∂θ matches finite differences on ${backend} (tolerance 2e-2 of the largest component)`, () => {
     it('MLP critic (tanh, sigmoid)', async () => {
@@ -113,14 +65,14 @@ for (const backend of NODE_BACKENDS) {
       const model = mlpCritic();
       const real = tf.tensor2d(seededUniform(12, 1), [4, 3]);
       const fake = tf.tensor2d(seededUniform(12, 2), [4, 3]);
-      expect(penaltyGradientError(model, real, fake, [0.1, 0.5, 0.7, 0.95])).toBeLessThanOrEqual(2e-2);
+      expect(penaltyGradientError(gradientPenalty(), model, real, fake, () => fixedAlpha([0.1, 0.5, 0.7, 0.95]))).toBeLessThanOrEqual(2e-2);
     });
     it('conv critic (leaky ReLU, tanh)', async () => {
       await useBackend(backend);
       const model = convCritic();
       const real = tf.tensor4d(seededUniform(72, 3), [2, 6, 6, 1]);
       const fake = tf.tensor4d(seededUniform(72, 4), [2, 6, 6, 1]);
-      expect(penaltyGradientError(model, real, fake, [0.3, 0.8])).toBeLessThanOrEqual(2e-2);
+      expect(penaltyGradientError(gradientPenalty(), model, real, fake, () => fixedAlpha([0.3, 0.8]))).toBeLessThanOrEqual(2e-2);
     });
     it('conditional critic on [x, label]: only x is interpolated', async () => {
       await useBackend(backend);
@@ -128,7 +80,7 @@ for (const backend of NODE_BACKENDS) {
       const labels = tf.oneHot(tf.tensor1d([0, 2, 1], 'int32'), 3).toFloat();
       const real = [tf.tensor2d(seededUniform(6, 5), [3, 2]), labels];
       const fake = [tf.tensor2d(seededUniform(6, 6), [3, 2]), labels];
-      expect(penaltyGradientError(model, real, fake, [0.2, 0.6, 0.9])).toBeLessThanOrEqual(2e-2);
+      expect(penaltyGradientError(gradientPenalty(), model, real, fake, () => fixedAlpha([0.2, 0.6, 0.9]))).toBeLessThanOrEqual(2e-2);
     });
   });
 }
