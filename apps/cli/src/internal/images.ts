@@ -86,3 +86,29 @@ export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, ba
     },
   };
 }
+
+/**
+ * The RecipeRun parts a conditional image GAN on MNIST shares (mnist-cgan,
+ * mnist-acgan): labelled batches, samples for requested labels (`--label L`,
+ * else 0…9 in turn), pictures, JSON with labels, and the metrics of 10,000
+ * samples for labels 0…9 in turn (conditional accuracy, classifier FID, …).
+ */
+export function mnistConditionalParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+  const labelsFor = (n: number, label?: number): number[] => Array.from({ length: n }, (_, i) => label ?? i % 10);
+  return {
+    pictureSamples: 100,
+    batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep, 'int32'),
+    sample: (n, o) => trainer.sample(n, { labels: labelsFor(n, o.label), ...(o.seed === undefined ? {} : { seed: o.seed }) }),
+    writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
+    toJson: (s, labels) => imagesToJson(s, '[-1,1]', labels ?? labelsFor(s.shape[0]!)),
+    evaluate: async (options) => {
+      const labels = labelsFor(options?.samples ?? 10_000);
+      const samples = trainer.sample(labels.length, { labels, seed: 4242 });
+      try {
+        return await mnistImageMetrics(samples, '[-1,1]', { labels, reference: mnist });
+      } finally {
+        samples.dispose();
+      }
+    },
+  };
+}

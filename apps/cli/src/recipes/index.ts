@@ -2,8 +2,10 @@ import { UsageError } from '../internal/args.js';
 import type { Recipe } from './recipe.js';
 import { digitsCyclegan } from './digitsCyclegan.js';
 import { digitsUnit } from './digitsUnit.js';
+import { mnistAcgan } from './mnistAcgan.js';
 import { mnistCgan } from './mnistCgan.js';
 import { mnistDcgan } from './mnistDcgan.js';
+import { mnistInfogan } from './mnistInfogan.js';
 import { mnistVae } from './mnistVae.js';
 import { mnistWganGp } from './mnistWganGp.js';
 import { toy2dMixturePacgan } from './toy2dMixturePacgan.js';
@@ -13,7 +15,7 @@ import { toy2dWgan } from './toy2dWgan.js';
 import { toy2dWganGp } from './toy2dWganGp.js';
 
 /** Every recipe, by name, in the order `gankit list` prints them. */
-export const RECIPES: readonly Recipe[] = [toy2dMixturePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistVae, digitsCyclegan, digitsUnit];
+export const RECIPES: readonly Recipe[] = [toy2dMixturePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistAcgan, mnistInfogan, mnistVae, digitsCyclegan, digitsUnit];
 
 /** Looks a recipe up by name, or says which names exist. */
 export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {
