@@ -7,7 +7,7 @@ export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons'] as const;
 export type DistributionName = (typeof DISTRIBUTIONS)[number];
 
 /** The loss setups: a loss plus the penalty or constraint it is trained with. */
-export const LOSS_SETUPS = ['minimax', 'non-saturating', 'least-squares', 'hinge', 'wgan', 'wgan-gp', 'sn-hinge'] as const;
+export const LOSS_SETUPS = ['minimax', 'non-saturating', 'least-squares', 'hinge', 'ra-sgan', 'ra-lsgan', 'wgan', 'wgan-gp', 'sn-hinge'] as const;
 /** A loss setup's name, as it appears in the URL. */
 export type LossSetupName = (typeof LOSS_SETUPS)[number];
 
@@ -39,6 +39,8 @@ export const SETUP_PRESETS: Readonly<Record<LossSetupName, GanPresetName>> = {
   'non-saturating': 'dcgan',
   'least-squares': 'dcgan',
   hinge: 'dcgan',
+  'ra-sgan': 'dcgan',
+  'ra-lsgan': 'dcgan',
   wgan: 'wgan',
   'wgan-gp': 'wgan-gp',
   'sn-hinge': 'dcgan',

@@ -5,6 +5,8 @@ import {
   leastSquaresLoss,
   minimaxLoss,
   nonSaturatingLoss,
+  relativisticAverageLeastSquaresLoss,
+  relativisticAverageLoss,
   spectralNorm,
   wassersteinLoss,
   weightClipping,
@@ -45,6 +47,8 @@ export const SETUP_LABELS: Readonly<Record<LossSetupName, string>> = {
   'non-saturating': 'Non-saturating',
   'least-squares': 'Least squares (LSGAN)',
   hinge: 'Hinge',
+  'ra-sgan': 'Relativistic average (RaSGAN)',
+  'ra-lsgan': 'Relativistic average least squares (RaLSGAN)',
   wgan: 'WGAN, weight clipping',
   'wgan-gp': 'WGAN-GP',
   'sn-hinge': 'Spectral norm + hinge',
@@ -79,6 +83,22 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
         heat: { kind: 'fixed', lo: -1.5, hi: 1.5 },
         heatLabel: 'D(x), hinge margins at −1 (fake) and +1 (real)',
         note: 'D: E[max(0, 1 − D(x))] + E[max(0, 1 + D(G(z)))]; G: −E[D(G(z))] — Lim & Ye 2017.',
+      };
+    case 'ra-sgan':
+      return {
+        ...base,
+        loss: relativisticAverageLoss(),
+        heat: { kind: 'auto' },
+        heatLabel: 'critic score C(x), scaled to its current range (D compares it with the other batch’s mean)',
+        note: 'D: σ(C(real) − mean C(fake)) should be 1 and σ(C(fake) − mean C(real)) 0; G the reverse, so it also pulls real scores down — Jolicoeur-Martineau 2018.',
+      };
+    case 'ra-lsgan':
+      return {
+        ...base,
+        loss: relativisticAverageLeastSquaresLoss(),
+        heat: { kind: 'auto' },
+        heatLabel: 'critic score C(x), scaled to its current range (D compares it with the other batch’s mean)',
+        note: 'Least squares on the same differences: (C(real) − mean C(fake) − 1)² + (C(fake) − mean C(real) + 1)², G the reverse — Jolicoeur-Martineau 2018.',
       };
     case 'wgan':
       return {

@@ -220,6 +220,21 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
+  it('offers the relativistic average losses, and trains RaLSGAN (whose generator loss reads real scores too)', async () => {
+    const page = await open('?dist=ring&loss=non-saturating&gw=32&gd=2&dw=32&dd=2&batch=64&backend=wasm');
+    const options = await page.$$eval('[data-testid="setting-loss"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(expect.arrayContaining(['ra-sgan', 'ra-lsgan']));
+    await page.selectOption('[data-testid="setting-loss"]', 'ra-lsgan');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('loss') === 'ra-lsgan');
+    expect(await page.textContent('#setup-note')).toContain('Jolicoeur-Martineau 2018');
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 5);
+    await page.click('[data-testid="pause"]');
+    expect(await page.textContent('[data-testid="message"]')).toBe('');
+    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await page.close();
+  });
+
   it('trains WGAN-GP (double backprop) on webgl too — SwiftShader here', async () => {
     const page = await open('?loss=wgan-gp&gw=32&gd=2&dw=32&dd=2&batch=64&backend=webgl');
     expect(await page.textContent('[data-testid="backend-name"]')).toBe('webgl');

@@ -24,7 +24,7 @@ describe('settings in the URL', () => {
     const { settings, problems } = parseSettings('?dist=moon&loss=nope&gw=0&k=2.5&glr=abc&batch=&backend=tpu');
     expect(settings).toEqual(defaultSettings());
     expect(problems).toEqual([
-      "loss 'nope' is not one of minimax, non-saturating, least-squares, hinge, wgan, wgan-gp, sn-hinge",
+      "loss 'nope' is not one of minimax, non-saturating, least-squares, hinge, ra-sgan, ra-lsgan, wgan, wgan-gp, sn-hinge",
       "dist 'moon' is not one of ring, grid, spiral, two-moons",
       "backend 'tpu' is not one of auto, webgpu, webgl, wasm, cpu",
       'gw=0: must be between 1 and 1024',
