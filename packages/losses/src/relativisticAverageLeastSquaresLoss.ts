@@ -1,9 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdversarialLoss } from './adversarialLoss.js';
-import { checkRelativisticLogits, relativisticDifferences } from './internal/relativisticLogits.js';
-
-/** E[(d − target)²] over every element. */
-const meanSquaredFrom = (d: tf.Tensor, target: number): tf.Tensor => tf.mean(tf.square(tf.sub(d, target)));
+import { relativisticAverage } from './internal/relativisticAverage.js';
 
 /**
  * The relativistic average least-squares GAN loss, RaLSGAN
@@ -36,22 +33,8 @@ const meanSquaredFrom = (d: tf.Tensor, target: number): tf.Tensor => tf.mean(tf.
  * ```
  */
 export function relativisticAverageLeastSquaresLoss(): AdversarialLoss {
-  const fn = 'relativisticAverageLeastSquaresLoss';
-  return {
-    name: 'relativistic-average-least-squares',
-    discriminator(realLogits, fakeLogits) {
-      const { real, fake } = checkRelativisticLogits(`${fn}.discriminator`, realLogits, fakeLogits);
-      return tf.tidy(() => {
-        const { realVsFake, fakeVsReal } = relativisticDifferences(real, fake);
-        return tf.add(meanSquaredFrom(realVsFake, 1), meanSquaredFrom(fakeVsReal, -1)) as tf.Scalar;
-      });
-    },
-    generator(fakeLogits, realLogits) {
-      const { real, fake } = checkRelativisticLogits(`${fn}.generator`, realLogits, fakeLogits);
-      return tf.tidy(() => {
-        const { realVsFake, fakeVsReal } = relativisticDifferences(real, fake);
-        return tf.add(meanSquaredFrom(fakeVsReal, 1), meanSquaredFrom(realVsFake, -1)) as tf.Scalar;
-      });
-    },
-  };
+  // E[(d − 1)²] for the side judged more real, E[(d + 1)²] for the other.
+  return relativisticAverage('relativisticAverageLeastSquaresLoss', 'relativistic-average-least-squares', (d, side) =>
+    tf.mean(tf.square(tf.sub(d, side === 'above' ? 1 : -1))),
+  );
 }

@@ -1,7 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import type { AdversarialLoss } from './adversarialLoss.js';
 import { binaryCrossEntropyWithLogits } from './internal/binaryCrossEntropy.js';
-import { checkRelativisticLogits, relativisticDifferences } from './internal/relativisticLogits.js';
+import { relativisticAverage } from './internal/relativisticAverage.js';
 
 /**
  * The relativistic average standard GAN loss, RaSGAN (Jolicoeur-Martineau
@@ -38,22 +37,6 @@ import { checkRelativisticLogits, relativisticDifferences } from './internal/rel
  * ```
  */
 export function relativisticAverageLoss(): AdversarialLoss {
-  const fn = 'relativisticAverageLoss';
-  return {
-    name: 'relativistic-average',
-    discriminator(realLogits, fakeLogits) {
-      const { real, fake } = checkRelativisticLogits(`${fn}.discriminator`, realLogits, fakeLogits);
-      return tf.tidy(() => {
-        const { realVsFake, fakeVsReal } = relativisticDifferences(real, fake);
-        return tf.add(binaryCrossEntropyWithLogits(realVsFake, 1), binaryCrossEntropyWithLogits(fakeVsReal, 0)) as tf.Scalar;
-      });
-    },
-    generator(fakeLogits, realLogits) {
-      const { real, fake } = checkRelativisticLogits(`${fn}.generator`, realLogits, fakeLogits);
-      return tf.tidy(() => {
-        const { realVsFake, fakeVsReal } = relativisticDifferences(real, fake);
-        return tf.add(binaryCrossEntropyWithLogits(fakeVsReal, 1), binaryCrossEntropyWithLogits(realVsFake, 0)) as tf.Scalar;
-      });
-    },
-  };
+  // −log σ(d) = softplus(−d) for the side judged more real, −log(1 − σ(d)) = softplus(d) for the other.
+  return relativisticAverage('relativisticAverageLoss', 'relativistic-average', (d, side) => binaryCrossEntropyWithLogits(d, side === 'above' ? 1 : 0));
 }
