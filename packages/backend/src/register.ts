@@ -16,6 +16,7 @@ import { untransposedMatMulConfig } from './kernels/batchMatMul.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
+import { reflectionPadGradConfigs, reflectionPadGradGradConfig } from './kernels/reflectionPadGrad.js';
 import { meanConfig, sumConfig } from './kernels/sum.js';
 import { leakyReluConfig } from './kernels/leakyRelu.js';
 import { tileConfig } from './kernels/tile.js';
@@ -61,6 +62,12 @@ if (!patchState.applied) {
     tf.registerKernel(make(stock));
     patchState.kernels.push(`${name} (faster)`);
   }
+  // ReflectionPadding2D's gradient in one pass (cpu and wasm), differentiable again.
+  for (const config of reflectionPadGradConfigs) {
+    if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
+  }
+  tf.registerGradient(reflectionPadGradGradConfig);
+  patchState.kernels.push('GankitReflectionPadGrad (ReflectionPadding2D gradient, cpu and wasm)');
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
   // Fused conv2d / matMul compute only the gradients the tape needs (every backend).

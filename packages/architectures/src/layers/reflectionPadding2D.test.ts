@@ -93,6 +93,26 @@ describe('ReflectionPadding2D', () => {
     expectClose(tf.grad(penalty((u) => layer.apply(u) as tf.Tensor))(x), expected, { rtol: 1e-4, atol: 1e-5 });
   });
 
+  it.each(['cpu', 'wasm'])('runs its gradient as one GankitReflectionPadGrad kernel on %s where @gankit/backend registered it, with the gradient of the composed fallback', async (backend) => {
+    await useBackend(backend);
+    const layer = reflectionPadding2D({ padding: PAD });
+    const dy = seededUniform(OUT.reduce((a, b) => a * b), 9);
+    const x = uniform(SHAPE, 10);
+    const grad = (): Float32Array => tf.tidy(() => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(layer.apply(v) as tf.Tensor, tf.tensor(dy, OUT))))(x).dataSync() as Float32Array);
+    const folds = async (): Promise<number> => (await tf.profile(() => void grad())).kernels.filter((k) => k.name === 'GankitReflectionPadGrad').length;
+    const fast = grad();
+    expect(await folds()).toBe(1);
+    const config = tf.getKernel('GankitReflectionPadGrad', backend)!;
+    tf.unregisterKernel('GankitReflectionPadGrad', backend);
+    try {
+      expect(await folds()).toBe(0);
+      expectClose(fast, grad(), { rtol: 1e-6, atol: 1e-7 });
+    } finally {
+      tf.registerKernel(config);
+    }
+    expectClose(fast, gradientByHand(dy), { rtol: 1e-6, atol: 1e-7 });
+  });
+
   it('reports output shapes, keeping unknown dimensions unknown', () => {
     expect((reflectionPadding2D({ padding: 3 }).apply(tf.input({ shape: [28, 28, 1] })) as tf.SymbolicTensor).shape).toEqual([null, 34, 34, 1]);
     expect((reflectionPadding2D({ padding: [1, 2] }).apply(tf.input({ shape: [null, 8, 3] })) as tf.SymbolicTensor).shape).toEqual([null, null, 12, 3]);

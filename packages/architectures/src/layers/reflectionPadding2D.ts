@@ -32,7 +32,9 @@ export interface ReflectionPadding2DArgs extends LayerArgs {
  *                    + pad(reverse(dy[b+n : b+n+a]), 1 after),
  *
  * first along rows, then along columns. It is built from slice, reverse, pad
- * and add, which every backend (wasm included) runs and differentiates again.
+ * and add, which every backend (wasm included) runs and differentiates again;
+ * where `@gankit/backend` is loaded, cpu and wasm run the same sum as one
+ * kernel (`GankitReflectionPadGrad`), whose gradient is this padding again.
  *
  * Paper: Zhu, Park, Isola & Efros, "Unpaired Image-to-Image Translation using
  * Cycle-Consistent Adversarial Networks", ICCV 2017 (its ResNet generator).
@@ -100,6 +102,10 @@ export class ReflectionPadding2D extends tf.layers.Layer {
       const pad = tf.customGrad((input) => ({
         value: tf.mirrorPad(input as tf.Tensor4D, [[0, 0], rows, cols, [0, 0]], 'reflect'),
         gradFunc: (dy: tf.Tensor) => {
+          // One pass where @gankit/backend registered the fold for this backend (cpu, wasm).
+          if (tf.getKernel(FOLD_KERNEL, tf.getBackend()) != null) {
+            return tf.engine().runKernel(FOLD_KERNEL, { dy }, { paddings: [[0, 0], rows, cols, [0, 0]] } as unknown as tf.NamedAttrMap) as tf.Tensor;
+          }
           const dRows = reflectionAdjoint(dy as tf.Tensor4D, 2, cols);
           return reflectionAdjoint(dRows, 1, rows);
         },
@@ -113,6 +119,12 @@ export class ReflectionPadding2D extends tf.layers.Layer {
     return { padding: this.padding.map((p) => [...p]), ...super.getConfig() };
   }
 }
+
+/**
+ * The kernel `@gankit/backend` registers (on cpu and wasm) for this layer's
+ * gradient: the same sum in one pass, with the mirror padding as its own gradient.
+ */
+const FOLD_KERNEL = 'GankitReflectionPadGrad';
 
 /**
  * The adjoint of reflecting one axis padded (before, after): the centre of the
