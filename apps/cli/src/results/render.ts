@@ -13,6 +13,8 @@ export interface RecipeResult {
   checkpoint?: string;
   /** Whether docs/results/<key>.png holds the first seed's samples. */
   picture?: boolean;
+  /** What differs from the recipe as it is now, for rows kept from an earlier version of it (shown beside the recipe's name). */
+  note?: string;
 }
 
 /** The results.json key of a recipe measured at a budget other than its task's: `recipe@steps`. */
@@ -96,7 +98,8 @@ export function renderResults(file: ResultsFile): string {
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
       const selected = r.runs.map((run) => run.checkpointStep).filter((v): v is number => v !== undefined);
       const checkpoint = `${r.checkpoint ?? 'last'}${selected.length > 0 ? ` (steps ${selected.join(', ')})` : ''}`;
-      lines.push(`| ${key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${checkpoint} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
+      const name = key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`;
+      lines.push(`| ${r.note !== undefined ? `${name} — ${r.note}` : name} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${checkpoint} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }
     // Every seed, not only the mean ± std: one line per row measured on several seeds.
     const perSeed = rows.filter(({ key }) => (file.results[key]?.runs.length ?? 0) > 1);
