@@ -55,7 +55,7 @@ describe('docs/results.md rendering', () => {
     expect(md).toContain('| mnist-vae | — | 9360 | — | not yet measured');
   });
   it('says what the measured recipes took in total', () => {
-    expect(md).toContain('the 2 of 11 recipes measured so far trained for 0.13 h in total');
+    expect(md).toContain('the 2 of 13 recipes measured so far trained for 0.13 h in total');
   });
   it('keeps the published anchors', () => {
     expect(md).toContain('| PacGAN4 | ring 7.8 / 95.9 · grid 24.8 / 93.6 | PacGAN Table 1 |');
@@ -132,7 +132,14 @@ describe('docs/results.md rendering', () => {
     });
     const table = out.slice(out.indexOf('## Conditional GAN'), out.indexOf('## VAE'));
     const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| recipe') && !l.startsWith('| ---'));
-    expect(rows[0]).toBe('| floor: 10,000 real training digits | — | — | — | 0.9967 | — | 2026-11-22 | — |');
+    expect(rows[0]).toBe('| floor: 10,000 real training digits | — | — | — | 0.9967 | — | — | — | 2026-11-22 | — |');
     expect(rows[1]).toMatch(/^\| mnist-cgan \| — \| 2000 \| — \| not yet measured/);
+    expect(rows[2]).toMatch(/^\| mnist-acgan \| — \| 2000 \| — \| not yet measured/);
+  });
+  it('shows a note beside a row kept from an earlier version of its recipe', () => {
+    const run = { seed: 0, seconds: 60, metrics: { labelPreservationAtoB: 0.5, labelPreservationBtoA: 0.6, cycleL1ABA: 0.1, cycleL1BAB: 0.2 } };
+    const base = { steps: 1000, batchSize: 8, backend: 'wasm', machine: 'm', date: 'd', runs: [run] };
+    const out = renderResults({ results: { 'digits-cyclegan@1000': { ...base, recipe: 'digits-cyclegan@1000', note: 'previous recipe (constant rate)' } } });
+    expect(out).toContain('| digits-cyclegan (`--steps 1000`) — previous recipe (constant rate) | 0 | 1000 × 8 | last |');
   });
 });
