@@ -93,7 +93,7 @@ describe('ReflectionPadding2D', () => {
     expectClose(tf.grad(penalty((u) => layer.apply(u) as tf.Tensor))(x), expected, { rtol: 1e-4, atol: 1e-5 });
   });
 
-  it.each(['cpu', 'wasm'])('runs its gradient as one GankitReflectionPadGrad kernel on %s where @gankit/backend registered it, with the gradient of the composed fallback', async (backend) => {
+  it.each(['cpu', 'wasm'] as const)('runs its gradient as one GankitReflectionPadGrad kernel on %s where @gankit/backend registered it, with the gradient of the composed fallback', async (backend) => {
     await useBackend(backend);
     const layer = reflectionPadding2D({ padding: PAD });
     const dy = seededUniform(OUT.reduce((a, b) => a * b), 9);
