@@ -50,26 +50,47 @@ export function klToUniform(counts: ArrayLike<number>): number {
   return Math.max(kl, 0);
 }
 
-/** Integer labels 0…k−1, one per row, from an array or a rank-1 tensor; errors name the argument. */
-export function toLabels(fn: string, name: string, labels: ArrayLike<number> | tf.Tensor, rows: number, k: number): Int32Array {
-  let values: ArrayLike<number>;
+/**
+ * The values of integer labels given as an array (or typed array) or a
+ * rank-1 tensor; `scoresToo` adds the n × K class-score form to the errors'
+ * list of what is accepted.
+ */
+function labelValues(fn: string, name: string, labels: unknown, scoresToo: boolean): ArrayLike<number> {
   if (labels instanceof tf.Tensor) {
     if (labels.isDisposed) throw new Error(`${fn}: '${name}' has been disposed`);
-    if (labels.rank !== 1) throw new RangeError(`${fn}: '${name}' must be a rank-1 tensor of class indices, got shape [${labels.shape.join(', ')}]`);
-    values = labels.dataSync() as ArrayLike<number>;
-  } else if (labels !== null && typeof labels === 'object' && typeof labels.length === 'number') {
-    values = labels;
-  } else {
-    throw new TypeError(`${fn}: '${name}' must be an array or tensor of class indices, got ${labels === null ? 'null' : typeof labels}`);
+    if (labels.rank !== 1) {
+      throw new RangeError(`${fn}: '${name}' must be a rank-1 tensor of class indices${scoresToo ? ' or a rank-2 tensor of class scores' : ''}, got shape [${labels.shape.join(', ')}]`);
+    }
+    return labels.dataSync() as ArrayLike<number>;
   }
-  if (values.length !== rows) throw new RangeError(`${fn}: '${name}' has ${values.length} labels but there are ${rows} predictions; they must match`);
-  const out = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
+  if (labels !== null && typeof labels === 'object' && typeof (labels as ArrayLike<number>).length === 'number') return labels as ArrayLike<number>;
+  throw new TypeError(`${fn}: '${name}' must be an array or tensor of class indices${scoresToo ? ', or n × K class scores' : ''}, got ${labels === null ? 'null' : typeof labels}`);
+}
+
+/**
+ * The values as class indices: integers in 0…limit−1 (any integer ≥ 0 when
+ * `limit` is undefined), with the largest; an error names the first bad entry.
+ */
+function checkedIndices(fn: string, name: string, values: ArrayLike<number>, limit: number | undefined): { indices: Int32Array; max: number } {
+  const indices = new Int32Array(values.length);
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!Number.isInteger(v) || v < 0 || v >= k) throw new RangeError(`${fn}: '${name}[${i}]' must be a class index in 0…${k - 1}, got ${v}`);
-    out[i] = v;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= (limit ?? Infinity) || v > 0x7fffffff) {
+      const range = limit === undefined ? 'an integer ≥ 0' : `a class index in 0…${limit - 1}`;
+      throw new RangeError(`${fn}: '${name}[${i}]' must be ${range}, got ${show(v)}`);
+    }
+    indices[i] = v;
+    if (v > max) max = v;
   }
-  return out;
+  return { indices, max };
+}
+
+/** Integer labels 0…k−1, one per row, from an array or a rank-1 tensor; errors name the argument. */
+export function toLabels(fn: string, name: string, labels: ArrayLike<number> | tf.Tensor, rows: number, k: number): Int32Array {
+  const values = labelValues(fn, name, labels, false);
+  if (values.length !== rows) throw new RangeError(`${fn}: '${name}' has ${values.length} labels but there are ${rows} predictions; they must match`);
+  return checkedIndices(fn, name, values, k).indices;
 }
 
 /** Class indices and how many classes there are: the result of {@link toClassIndices}. */
@@ -99,28 +120,8 @@ export function toClassIndices(fn: string, name: string, input: ArrayLike<number
     }
     return { indices: argmaxRows(m), numClasses: m.cols };
   }
-  let values: ArrayLike<number>;
-  if (input instanceof tf.Tensor) {
-    if (input.isDisposed) throw new Error(`${fn}: '${name}' has been disposed`);
-    if (input.rank !== 1) throw new RangeError(`${fn}: '${name}' must be a rank-1 tensor of class indices or a rank-2 tensor of class scores, got shape [${input.shape.join(', ')}]`);
-    values = input.dataSync() as ArrayLike<number>;
-  } else if (input !== null && typeof input === 'object' && typeof (input as ArrayLike<number>).length === 'number') {
-    values = input as ArrayLike<number>;
-  } else {
-    throw new TypeError(`${fn}: '${name}' must be an array or tensor of class indices, or n × K class scores, got ${input === null ? 'null' : typeof input}`);
-  }
+  const values = labelValues(fn, name, input, true);
   if (values.length === 0) throw new RangeError(`${fn}: '${name}' is empty`);
-  const limit = numClasses ?? Infinity;
-  const indices = new Int32Array(values.length);
-  let max = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit || v > 0x7fffffff) {
-      const range = numClasses === undefined ? 'an integer ≥ 0' : `a class index in 0…${numClasses - 1}`;
-      throw new RangeError(`${fn}: '${name}[${i}]' must be ${range}, got ${show(v)}`);
-    }
-    indices[i] = v;
-    if (v > max) max = v;
-  }
+  const { indices, max } = checkedIndices(fn, name, values, numClasses);
   return { indices, numClasses: numClasses ?? max + 1 };
 }
