@@ -98,6 +98,23 @@ describe.each(['cpu', 'wasm'])('discriminator heads on %s', (backend) => {
     trainer.dispose();
   });
 
+  it('keeps the tensor count flat across ACGAN and InfoGAN steps', async () => {
+    const acgan = new ConditionalGanTrainer({ generator: mlp([2, 3], [8], 2, 61), discriminator: headedCritic(2, 8, [3], 62), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: true, seed: 1 });
+    const infogan = new GanTrainer({ generator: mlp([5], [8], 2, 63), discriminator: headedCritic(2, 8, [3, 1], 64), loss: nonSaturating, latentCodes: { categorical: [3], continuous: 1 }, seed: 1 });
+    const { x, labels } = clusters(16, 71);
+    await acgan.step({ x, labels });
+    await infogan.step({ x });
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      await acgan.step({ x, labels });
+      await infogan.step({ x });
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, labels]);
+    acgan.dispose();
+    infogan.dispose();
+  });
+
   it('ACGAN: a generator trained against the class head draws each requested class at its own cluster', async () => {
     const generator = mlp([2, 3], [16], 2, 21);
     const discriminator = headedCritic(2, 16, [3], 31);

@@ -172,25 +172,16 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   private readonly critic: Exclude<Critic, tf.LayersModel> = (inputs) => this.discriminatorOutputs(inputs)[0]!;
 
   /**
-   * The heads' term in the discriminator's loss (0 without heads): ACGAN
-   * λ_D·(CE(class(real), y) + CE(class(fake), y)); InfoGAN −λ·L_I on the fakes.
+   * The heads' term of a loss, given D's outputs on the fakes (and, for the
+   * discriminator's loss, on the reals): ACGAN λ_D·(CE(class(real), y) +
+   * CE(class(fake), y)) for D and λ_G·CE(class(fake), y) for G; InfoGAN
+   * −λ·L_I on the fakes for both. Call only with heads.
    */
-  private discriminatorHeadTerm(real: tf.Tensor[], fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor): tf.Tensor {
-    const heads = this.heads;
-    if (heads === undefined) return tf.scalar(0);
-    if (heads.kind === 'classifier') {
-      const y = toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner);
-      return tf.mul(heads.discriminatorWeight, tf.add(softmaxCrossEntropy(real[1]!, y), softmaxCrossEntropy(fake[1]!, y)));
-    }
-    return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
-  }
-
-  /** The heads' term in the generator's loss: ACGAN λ_G·CE(class(fake), y); InfoGAN −λ·L_I. */
-  private generatorHeadTerm(fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor): tf.Tensor {
-    const heads = this.heads;
-    if (heads === undefined) return tf.scalar(0);
-    if (heads.kind === 'classifier') return tf.mul(heads.generatorWeight, softmaxCrossEntropy(fake[1]!, toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner)));
-    return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
+  private headTerm(heads: AuxiliaryHeads, fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor, real?: tf.Tensor[]): tf.Tensor {
+    if (heads.kind === 'codes') return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
+    const y = toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner);
+    const onFake = softmaxCrossEntropy(fake[1]!, y);
+    return real === undefined ? tf.mul(heads.generatorWeight, onFake) : tf.mul(heads.discriminatorWeight, tf.add(softmaxCrossEntropy(real[1]!, y), onFake));
   }
 
   /** The discriminator's inputs: the samples, with the labels when it is conditioned on them (not ACGAN's). */
@@ -255,7 +246,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         checkScalar(this.owner, `penalties[${i}]`, 'the penalty', value);
         penalty = tf.add(penalty, value);
       });
-      const head = this.discriminatorHeadTerm(realOut, fakeOut, labels, z);
+      const head = this.heads !== undefined ? this.headTerm(this.heads, fakeOut, labels, z, realOut) : tf.scalar(0);
       const w = tf.sub(tf.mean(realLogits), tf.mean(fakeLogits));
       kept = [tf.keep(penalty), tf.keep(w), tf.keep(head)];
       return tf.addN([adversarial, penalty, head]) as tf.Scalar;
@@ -279,7 +270,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
       const loss = this.loss.generator(fakeOut[0]!, realLogits);
       checkScalar(this.owner, 'loss', 'generator()', loss);
       if (this.heads === undefined) return loss;
-      head = tf.keep(this.generatorHeadTerm(fakeOut, labels, z));
+      head = tf.keep(this.headTerm(this.heads, fakeOut, labels, z));
       return tf.add(loss, head) as tf.Scalar;
     }, this.gVars);
     const norm = globalNorm(grads);
