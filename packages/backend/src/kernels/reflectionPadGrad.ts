@@ -51,7 +51,7 @@ function fold(dy: Float32Array, shape: readonly number[], paddings: readonly [nu
   }
 }
 
-/** Checks the attributes; returns the output shape, or undefined when this kernel does not apply (the layer never asks then). */
+/** Checks the gradient and attributes (throwing, naming what is wrong) and returns the output shape. */
 function outputShape(dy: tf.TensorInfo, attrs: tf.NamedAttrMap): number[] {
   const { paddings } = attrs as unknown as ReflectionPadGradAttrs;
   const ok =
