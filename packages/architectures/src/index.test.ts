@@ -19,6 +19,7 @@ describe('@gankit/architectures entry point', () => {
         'convVaeDecoder',
         'convVaeEncoder',
         'cycleGanGenerator',
+        'dcganClassifier',
         'dcganDiscriminator',
         'dcganGenerator',
         'infoGanDiscriminator',

@@ -21,6 +21,8 @@ export { conditionalDcganDiscriminator } from './conditionalDcganDiscriminator.j
 export type { ConditionalDcganDiscriminatorOptions } from './conditionalDcganDiscriminator.js';
 export { acganDiscriminator } from './acganDiscriminator.js';
 export type { AcganDiscriminatorOptions } from './acganDiscriminator.js';
+export { dcganClassifier } from './dcganClassifier.js';
+export type { DcganClassifierOptions } from './dcganClassifier.js';
 export { infoGanDiscriminator } from './infoGanDiscriminator.js';
 export type { InfoGanDiscriminatorOptions } from './infoGanDiscriminator.js';
 export { mlpGenerator } from './mlpGenerator.js';

@@ -46,3 +46,5 @@ export { bernoulliReconstruction } from './bernoulliReconstruction.js';
 export { gaussianReconstruction } from './gaussianReconstruction.js';
 export { cycleConsistencyLoss } from './cycleConsistencyLoss.js';
 export { identityLoss } from './identityLoss.js';
+export { semanticConsistencyLoss } from './semanticConsistencyLoss.js';
+export type { SemanticConsistencyLossOptions } from './semanticConsistencyLoss.js';

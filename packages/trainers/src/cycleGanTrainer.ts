@@ -8,6 +8,8 @@ import { callModel, modelSignature, trainableVariables } from './internal/models
 import { optimizerClass } from './internal/optimizerState.js';
 import { adamOption, checkDecay, checkImageModel, checkLoss, decayedRate, fmt, meanAbs, sameShape, setLearningRate, TranslationTrainer } from './internal/translationTrainer.js';
 import type { LinearDecay, TranslationDirection } from './internal/translationTrainer.js';
+import { checkSemanticConsistency, semanticTargets, semanticTerm } from './internal/semanticConsistency.js';
+import type { SemanticConsistency, SemanticConsistencyOptions } from './internal/semanticConsistency.js';
 import { checkInteger, checkNumber, checkOptionKeys, optionError } from './internal/validate.js';
 
 /** Options of {@link CycleGanTrainer}. */
@@ -36,11 +38,17 @@ export interface CycleGanTrainerOptions {
   beta2?: number;
   /** Decay both learning rates linearly to 0 over `steps` steps after `start` steps (default: constant). */
   learningRateDecay?: LinearDecay;
+  /**
+   * CyCADA's semantic-consistency term (Hoffman et al. 2018): frozen
+   * classifiers, and the generators also minimise λ_sem·(CE(f_B(G_AB(a)),
+   * argmax f_A(a)) + CE(f_A(G_BA(b)), argmax f_B(b))). Default: none.
+   */
+  semanticConsistency?: SemanticConsistencyOptions;
   /** The seed of the history pools' coin flips (an integer; default 0). */
   seed?: number;
 }
 
-const KNOWN = ['generatorAB', 'generatorBA', 'discriminatorA', 'discriminatorB', 'loss', 'cycleWeight', 'identityWeight', 'poolSize', 'learningRate', 'beta1', 'beta2', 'learningRateDecay', 'seed'] as const;
+const KNOWN = ['generatorAB', 'generatorBA', 'discriminatorA', 'discriminatorB', 'loss', 'cycleWeight', 'identityWeight', 'poolSize', 'learningRate', 'beta1', 'beta2', 'learningRateDecay', 'semanticConsistency', 'seed'] as const;
 const OWNER = 'CycleGanTrainer';
 
 /**
@@ -53,7 +61,11 @@ const OWNER = 'CycleGanTrainer';
  *    ℓ_G(D_B(G_AB(a))) + ℓ_G(D_A(G_BA(b)))
  *    + λ_cyc (‖G_BA(G_AB(a)) − a‖₁ + ‖G_AB(G_BA(b)) − b‖₁)
  *    + λ_id (‖G_BA(a) − a‖₁ + ‖G_AB(b) − b‖₁),
- *    every ‖·‖₁ a mean absolute error, with one Adam over both generators.
+ *    every ‖·‖₁ a mean absolute error, with one Adam over both generators;
+ *    with `semanticConsistency`, also + λ_sem·(CE(f_B(G_AB(a)), ŷ_A(a)) +
+ *    CE(f_A(G_BA(b)), ŷ_B(b))), where ŷ = argmax of the frozen classifier of
+ *    the source domain (CyCADA, Hoffman et al. 2018, eq. 4; the classifiers
+ *    are never updated, nor saved in checkpoints: pass the same ones to resume).
  * 2. The discriminators minimise ℓ_D(D_A(a), D_A(ã)) + ℓ_D(D_B(b), D_B(b̃)),
  *    where ã, b̃ are the step's translations passed through a history pool of
  *    `poolSize` images (Shrivastava et al. 2017): once full, each translation
@@ -102,6 +114,8 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
   readonly identityWeight: number;
   /** Images per history pool. */
   readonly poolSize: number;
+  /** CyCADA's semantic-consistency term, when given. */
+  readonly semanticConsistency: SemanticConsistency | undefined;
   /** The base learning rate. */
   readonly learningRate: number;
   /** The linear decay, if any. */
@@ -150,6 +164,7 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
       );
     }
     this.poolSize = checkInteger(OWNER, 'poolSize', options.poolSize, 50, 0);
+    this.semanticConsistency = checkSemanticConsistency(OWNER, options.semanticConsistency, this.shapeA, this.shapeB);
     const adam = adamOption(OWNER, options, [2e-4, 0.5, 0.999]);
     this.learningRate = adam.rate;
     this.betas = [adam.beta1, adam.beta2];
@@ -188,8 +203,9 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
         cycleA: v[3]!,
         cycleB: v[4]!,
         identity: v[5]!,
-        discriminatorLossA: v[6]!,
-        discriminatorLossB: v[7]!,
+        ...(this.semanticConsistency ? { semantic: v[6]! } : {}),
+        discriminatorLossA: v[v.length - 2]!,
+        discriminatorLossB: v[v.length - 1]!,
         learningRate: rate,
       };
     } finally {
@@ -197,9 +213,13 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
     }
   }
 
-  /** Updates both generators; returns [loss, advA, advB, cycleA, cycleB, identity] and the (kept) translations. */
+  /** Updates both generators; returns [loss, advA, advB, cycleA, cycleB, identity(, semantic)] and the (kept) translations. */
   private generatorUpdate(a: tf.Tensor, b: tf.Tensor): { row: tf.Tensor; fakeA: tf.Tensor; fakeB: tf.Tensor } {
     let kept: tf.Tensor[] = [];
+    const sem = this.semanticConsistency;
+    // The source images' labels are constants of the step: computed before the tape.
+    const targets = sem ? { a: semanticTargets(sem.classifierA, a, sem.minConfidence), b: semanticTargets(sem.classifierB, b, sem.minConfidence) } : undefined;
+    let semantic: tf.Scalar | undefined;
     try {
       const row = tf.tidy(() => {
         const { value, grads } = gradientsOf(() => {
@@ -211,11 +231,17 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
           const cycleB = meanAbs(callModel(this.generatorAB, fakeA, true), b);
           const identity =
             this.identityWeight > 0 ? tf.add(meanAbs(callModel(this.generatorBA, a, true), a), meanAbs(callModel(this.generatorAB, b, true), b)) : tf.scalar(0);
+          const terms = [advA, advB, tf.mul(this.cycleWeight, tf.add(cycleA, cycleB)), tf.mul(this.identityWeight, identity)];
+          if (sem && targets) {
+            const both = tf.keep(tf.add(semanticTerm(sem.classifierB, fakeB, targets.a), semanticTerm(sem.classifierA, fakeA, targets.b)) as tf.Scalar);
+            semantic = both;
+            terms.push(tf.mul(sem.weight, both));
+          }
           kept = [advA, advB, cycleA, cycleB, identity, fakeA, fakeB].map((t) => tf.keep(t));
-          return tf.addN([advA, advB, tf.mul(this.cycleWeight, tf.add(cycleA, cycleB)), tf.mul(this.identityWeight, identity)]) as tf.Scalar;
+          return tf.addN(terms) as tf.Scalar;
         }, this.gVars);
         applyGradients(this.generatorOptimizer, this.gVars, grads);
-        return tf.stack([value, ...kept.slice(0, 5)]);
+        return tf.stack([value, ...kept.slice(0, 5), ...(semantic ? [semantic] : [])]);
       });
       const out = { row, fakeA: kept[5]!, fakeB: kept[6]! };
       tf.dispose(kept.slice(0, 5));
@@ -223,6 +249,8 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
       return out;
     } finally {
       tf.dispose(kept);
+      if (targets) tf.dispose([targets.a, targets.b]);
+      if (semantic) semantic.dispose();
     }
   }
 
@@ -310,6 +338,17 @@ export class CycleGanTrainer extends TranslationTrainer<CycleGanStepLogs> {
         beta1: this.betas[0],
         beta2: this.betas[1],
         learningRateDecay: this.learningRateDecay ? ({ ...this.learningRateDecay } as JsonObject) : null,
+        // Only when given, so checkpoints written before the option existed still resume.
+        ...(this.semanticConsistency
+          ? {
+              semanticConsistency: {
+                classifierA: modelSignature(this.semanticConsistency.classifierA),
+                classifierB: this.semanticConsistency.classifierB === this.semanticConsistency.classifierA ? 'classifierA' : modelSignature(this.semanticConsistency.classifierB),
+                weight: this.semanticConsistency.weight,
+                minConfidence: this.semanticConsistency.minConfidence,
+              },
+            }
+          : {}),
       },
     };
   }

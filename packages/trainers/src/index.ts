@@ -27,6 +27,7 @@ export { Trainer } from './trainer.js';
 export type { CheckpointInfo, LoadOptions, SampleOptions, SaveOptions } from './trainer.js';
 export type { AdversarialTrainerOptions, LatentSampler, RandomSource } from './internal/adversarialOptions.js';
 export type { AuxiliaryClassifierOptions, LatentCodesOptions } from './internal/auxiliaryHeads.js';
+export type { SemanticConsistencyOptions } from './internal/semanticConsistency.js';
 export { FusedAdamOptimizer, fusedAdam } from './fusedAdam.js';
 export { categoricalLatent } from './categoricalLatent.js';
 export type { CategoricalLatentOptions } from './categoricalLatent.js';

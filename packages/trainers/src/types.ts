@@ -191,6 +191,8 @@ export interface CycleGanStepLogs extends StepLogs {
   readonly cycleB: number;
   /** Identity error, mean L1: |G_BA(a) − a| + |G_AB(b) − b| (unweighted; 0 when its weight is 0). */
   readonly identity: number;
+  /** CyCADA's semantic-consistency term of both directions (unweighted), with the `semanticConsistency` option only. */
+  readonly semantic?: number;
   /** D_A's loss (real A against pooled translations into A). */
   readonly discriminatorLossA: number;
   /** D_B's loss (real B against pooled translations into B). */

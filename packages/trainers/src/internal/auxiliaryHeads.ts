@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkNumber, optionError, show } from './validate.js';
-
-function checkKeys(owner: string, option: string, value: object, known: readonly string[]): void {
-  const unknown = Object.keys(value).filter((k) => !known.includes(k));
-  if (unknown.length > 0) throw optionError(owner, option, `has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; known: ${known.join(', ')}`);
-}
+import { checkKeys, checkNumber, optionError, show } from './validate.js';
 
 /** ACGAN's auxiliary classifier (Odena et al. 2017): the weights of its cross-entropy terms. */
 export interface AuxiliaryClassifierOptions {

@@ -27,6 +27,12 @@ export function checkOptionKeys(owner: string, options: unknown, known: readonly
   }
 }
 
+/** Rejects keys of a nested option object (`option`) that are not in `known`, naming them and the known ones. */
+export function checkKeys(owner: string, option: string, value: object, known: readonly string[]): void {
+  const unknown = Object.keys(value).filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw optionError(owner, option, `has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; known: ${known.join(', ')}`);
+}
+
 /** An integer ≥ `min`, or the default. */
 export function checkInteger(owner: string, option: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;

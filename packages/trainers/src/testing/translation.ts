@@ -64,6 +64,17 @@ export function critic(seed: number, channels = 1): tf.LayersModel {
   });
 }
 
+/** A classifier of 8×8 one-channel images into 3 classes (logits), for the semantic-consistency term; the trainers never update it. */
+export function pixelClassifier(seed: number): tf.LayersModel {
+  return tf.sequential({
+    layers: [
+      tf.layers.flatten({ inputShape: [SIZE, SIZE, 1] }),
+      tf.layers.dense({ units: 6, activation: 'relu', kernelInitializer: init(seed) }),
+      tf.layers.dense({ units: 3, kernelInitializer: init(seed + 1) }),
+    ],
+  });
+}
+
 /** Options of a small CycleGAN trainer on the problem. */
 export function cycleGanOptions(overrides: Partial<CycleGanTrainerOptions> = {}): CycleGanTrainerOptions {
   return {
@@ -105,14 +116,14 @@ export function meanAbsDiff(x: tf.Tensor, y: tf.Tensor): number {
   return tf.tidy(() => tf.mean(tf.abs(tf.sub(x, y))).dataSync()[0]!);
 }
 
-export const TRANSLATION_KINDS = ['cyclegan', 'unit'] as const;
+export const TRANSLATION_KINDS = ['cyclegan', 'cyclegan-semantic', 'unit'] as const;
 export type TranslationKind = (typeof TRANSLATION_KINDS)[number];
 
 /** A fresh trainer of the kind for the resume test (pool smaller than the steps' images, so the pool's swaps matter). */
 export function buildTranslationTrainer(kind: TranslationKind): CycleGanTrainer | UnitTrainer {
-  return kind === 'cyclegan'
-    ? new CycleGanTrainer(cycleGanOptions({ poolSize: 6, learningRateDecay: { start: 2, steps: 10 } }))
-    : new UnitTrainer(unitOptions({ learningRateDecay: { start: 2, steps: 10 } }));
+  if (kind === 'unit') return new UnitTrainer(unitOptions({ learningRateDecay: { start: 2, steps: 10 } }));
+  const semantic = kind === 'cyclegan-semantic' ? { semanticConsistency: { classifierA: pixelClassifier(41), classifierB: pixelClassifier(43), weight: 2, minConfidence: 0.4 } } : {};
+  return new CycleGanTrainer(cycleGanOptions({ poolSize: 6, learningRateDecay: { start: 2, steps: 10 }, ...semantic }));
 }
 
 /** Every weight of every model, then translations of fixed images both ways. */
