@@ -1,4 +1,6 @@
 import { COLORS, surface } from './canvas.js';
+import { niceTicks, tickLabel } from './niceTicks.js';
+import { robustRange } from './robustRange.js';
 
 /** One line of a chart. */
 export interface Series {
@@ -11,30 +13,36 @@ export interface Series {
 
 /** Options of {@link drawLineChart}. */
 export interface ChartOptions {
-  /** A fixed y range; default: what the lines span (2nd–98th percentile, so one spike does not flatten the rest). */
+  /**
+   * A fixed y range; default: a robust range of what the lines span (see
+   * {@link robustRange}), so an early spike does not flatten the rest; what it
+   * clips is marked with a triangle at the edge and the extreme value.
+   */
   readonly yRange?: readonly [number, number];
-  /** Text on the y axis. */
+  /** A note at the top right (e.g. why the chart is empty). */
   readonly yLabel?: string;
+  /** The y axis's title, written up its left side. */
+  readonly yTitle?: string;
+  /** The x axis's title (default "step"). */
+  readonly xTitle?: string;
 }
 
-const PAD = { left: 44, right: 10, top: 22, bottom: 20 };
-
-/** "Nice" tick values covering [lo, hi]. */
-function ticks(lo: number, hi: number, count: number): number[] {
-  const raw = (hi - lo) / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) out.push(Math.abs(v) < 1e-12 ? 0 : v);
-  return out;
+/** What {@link drawLineChart} drew, for legends and tests. */
+export interface ChartLayout {
+  /** The y range shown. */
+  readonly lo: number;
+  readonly hi: number;
+  /** The y tick values labelled. */
+  readonly yTicks: readonly number[];
+  /** Lines' (bucket-averaged) extremes beyond the range, or undefined when nothing is clipped. */
+  readonly clippedAbove?: number;
+  readonly clippedBelow?: number;
 }
 
-function format(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0) return '0';
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(0);
-  return String(Number(v.toPrecision(3)));
-}
+/** Space around the plot for the legend, the tick labels and the axis titles. */
+const PAD = { left: 58, right: 10, top: 28, bottom: 38 } as const;
+/** Vertical pixels per y tick, about. */
+const PX_PER_TICK = 30;
 
 /** Means of the values falling in each of `buckets` equal step ranges; NaN where none. */
 function bucketMeans(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: number, x1: number, buckets: number): Float64Array {
@@ -51,21 +59,36 @@ function bucketMeans(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: number, x
   return sum.map((s, i) => (n[i]! > 0 ? s / n[i]! : Number.NaN));
 }
 
+/** A small filled triangle just outside the frame, its base at y, pointing up (dir −1) or down (dir 1). */
+function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, dir: -1 | 1, color: string): void {
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(x, y + dir * 5);
+  ctx.lineTo(x - 4, y);
+  ctx.lineTo(x + 4, y);
+  ctx.closePath();
+  ctx.fill();
+}
+
 /**
- * Draws lines against the training step, averaged per pixel column so a long
- * run stays readable and cheap to draw, with axes and a legend.
+ * Draws lines against the training step, averaged per pair of pixel columns so
+ * a long run stays readable and cheap to draw, with labelled axes, axis titles
+ * and a legend carrying each line's last value. Values beyond the y range are
+ * clipped at the frame and marked just outside it with a triangle in the
+ * line's colour, and the most extreme one is written beside it.
  *
  * @param canvas - the target.
  * @param series - the lines.
- * @param options - y range and label.
+ * @param options - y range, note and axis titles.
+ * @returns the range and ticks drawn and what was clipped.
  */
-export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series[], options: ChartOptions = {}): void {
+export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series[], options: ChartOptions = {}): ChartLayout {
   const s = surface(canvas);
   const { ctx, width, height } = s;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  const plotW = width - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
+  const plotW = Math.max(1, width - PAD.left - PAD.right);
+  const plotH = Math.max(1, height - PAD.top - PAD.bottom);
   const shown = series.filter((l) => l.ys.length > 0);
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -77,7 +100,10 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
   if (x1 <= x0) x1 = x0 + 1;
   const buckets = Math.max(1, Math.min(Math.floor(plotW / 2), Math.ceil(x1 - x0 + 1)));
   const means = shown.map((l) => bucketMeans(l.xs, l.ys, x0, x1, buckets));
-  let [lo, hi] = options.yRange ?? robustRange(means);
+  let lo: number;
+  let hi: number;
+  if (options.yRange) [lo, hi] = options.yRange;
+  else ({ lo, hi } = robustRange(means));
   if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
   const px = (b: number): number => PAD.left + ((b + 0.5) / buckets) * plotW;
   const py = (v: number): number => PAD.top + (1 - (v - lo) / (hi - lo)) * plotH;
@@ -86,7 +112,8 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
   ctx.lineWidth = 1;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  for (const v of ticks(lo, hi, 4)) {
+  const yTicks = niceTicks(lo, hi, Math.max(3, Math.round(plotH / PX_PER_TICK)), 3);
+  for (const v of yTicks.values) {
     const y = Math.round(py(v)) + 0.5;
     ctx.strokeStyle = v === 0 ? COLORS.axis : COLORS.grid;
     ctx.beginPath();
@@ -94,18 +121,34 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     ctx.lineTo(PAD.left + plotW, y);
     ctx.stroke();
     ctx.fillStyle = COLORS.text;
-    ctx.fillText(format(v), PAD.left - 4, y);
+    ctx.fillText(tickLabel(v, yTicks.step), PAD.left - 4, y);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const v of ticks(x0, x1, 5)) {
+  const xTicks = niceTicks(x0, x1, Math.max(2, Math.round(plotW / 90)), 2);
+  for (const v of xTicks.values) {
     const x = PAD.left + ((v - x0) / (x1 - x0)) * plotW;
     if (x < PAD.left - 1 || x > PAD.left + plotW + 1) continue;
     ctx.fillStyle = COLORS.text;
-    ctx.fillText(format(v), x, PAD.top + plotH + 4);
+    ctx.fillText(tickLabel(v, xTicks.step), x, PAD.top + plotH + 9);
   }
   ctx.strokeStyle = COLORS.axis;
   ctx.strokeRect(PAD.left + 0.5, PAD.top + 0.5, plotW, plotH);
+
+  // Axis titles: x under its tick labels at the right, y rotated up the left edge.
+  ctx.fillStyle = COLORS.axis;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(options.xTitle ?? 'step', PAD.left + plotW, height - 1);
+  if (options.yTitle !== undefined) {
+    ctx.save();
+    ctx.translate(2, PAD.top + plotH / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.fillText(options.yTitle, 0, 0);
+    ctx.restore();
+  }
 
   ctx.save();
   ctx.beginPath();
@@ -128,6 +171,42 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
   });
   ctx.restore();
 
+  // Clipped stretches: one triangle per run of buckets beyond the frame, at its extreme.
+  let clippedAbove: number | undefined;
+  let clippedBelow: number | undefined;
+  let aboveAt = 0;
+  let belowAt = 0;
+  shown.forEach((l, k) => {
+    const m = means[k]!;
+    for (const dir of [-1, 1] as const) {
+      const beyond = (v: number): boolean => (dir === -1 ? v > hi : v < lo);
+      let b = 0;
+      while (b < buckets) {
+        if (!beyond(m[b]!)) {
+          b++;
+          continue;
+        }
+        let peak = b;
+        for (; b < buckets && beyond(m[b]!); b++) if (dir === -1 ? m[b]! > m[peak]! : m[b]! < m[peak]!) peak = b;
+        const v = m[peak]!;
+        triangle(ctx, px(peak), dir === -1 ? PAD.top - 2 : PAD.top + plotH + 2, dir, l.color);
+        if (dir === -1 && (clippedAbove === undefined || v > clippedAbove)) [clippedAbove, aboveAt] = [v, px(peak)];
+        if (dir === 1 && (clippedBelow === undefined || v < clippedBelow)) [clippedBelow, belowAt] = [v, px(peak)];
+      }
+    }
+  });
+  ctx.fillStyle = COLORS.text;
+  ctx.textBaseline = 'middle';
+  const note = (v: number, x: number, y: number, arrow: string): void => {
+    const text = `${arrow} ${Number(v.toPrecision(3))}`;
+    const w = ctx.measureText(text).width;
+    const right = x + 7 + w <= PAD.left + plotW;
+    ctx.textAlign = right ? 'left' : 'right';
+    ctx.fillText(text, right ? x + 7 : x - 7, y);
+  };
+  if (clippedAbove !== undefined) note(clippedAbove, aboveAt, PAD.top - 5, '↑');
+  if (clippedBelow !== undefined) note(clippedBelow, belowAt, PAD.top + plotH - 7, '↓');
+
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   let lx = PAD.left;
@@ -136,7 +215,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     ctx.fillRect(lx, 7, 14, 3);
     ctx.fillStyle = COLORS.text;
     const last = l.ys.length > 0 ? l.ys[l.ys.length - 1]! : Number.NaN;
-    const text = `${l.label}${Number.isFinite(last) ? ` ${format(last)}` : ''}`;
+    const text = `${l.label}${Number.isFinite(last) ? ` ${Number(last.toPrecision(3))}` : ''}`;
     ctx.fillText(text, lx + 18, 9);
     lx += 26 + ctx.measureText(text).width;
   }
@@ -145,16 +224,11 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     ctx.fillStyle = COLORS.axis;
     ctx.fillText(options.yLabel, width - PAD.right, 9);
   }
-}
-
-/** The 2nd–98th percentile of all finite values, padded by 8%. */
-function robustRange(lines: readonly Float64Array[]): [number, number] {
-  const all: number[] = [];
-  for (const l of lines) for (const v of l) if (Number.isFinite(v)) all.push(v);
-  if (all.length === 0) return [0, 1];
-  all.sort((a, b) => a - b);
-  const lo = all[Math.floor(0.02 * (all.length - 1))]!;
-  const hi = all[Math.ceil(0.98 * (all.length - 1))]!;
-  const pad = Math.max(1e-6, (hi - lo) * 0.08);
-  return [lo - pad, hi + pad];
+  return {
+    lo,
+    hi,
+    yTicks: yTicks.values,
+    ...(clippedAbove !== undefined ? { clippedAbove } : {}),
+    ...(clippedBelow !== undefined ? { clippedBelow } : {}),
+  };
 }
