@@ -1,6 +1,7 @@
 import type { PlaygroundDistribution } from '../distributions.js';
 import type { HeatScale } from '../setups.js';
 import { COLORS, surface } from './canvas.js';
+import { drawOffPlot, offPlotPoints } from './offPlot.js';
 import { drawModes, drawPoints, planeMap } from './plane.js';
 
 /** The range the heat map's colours span, for its legend. */
@@ -57,7 +58,7 @@ let scratch: HTMLCanvasElement | undefined;
 /**
  * Draws the discriminator's output over the plane (green where it says
  * "real", purple where it says "fake"), with the generated points and the
- * true modes on top.
+ * true modes on top; generated points off the plot are marked at its border.
  *
  * @param canvas - the target.
  * @param distribution - extent and modes.
@@ -105,6 +106,9 @@ export function drawHeatmap(
     s.ctx.restore();
   }
   if (distribution.mixture) drawModes(s.ctx, map, distribution.mixture.centres, distribution.mixture.std, COLORS.text);
-  if (fake) drawPoints(s.ctx, map, fake, COLORS.fake, 2, 0.6);
+  if (fake) {
+    drawPoints(s.ctx, map, fake, COLORS.fake, 2, 0.6);
+    drawOffPlot(s.ctx, map, distribution.extent, offPlotPoints(fake, distribution.extent), COLORS.fake);
+  }
   return range;
 }
