@@ -98,7 +98,9 @@ export function renderResults(file: ResultsFile): string {
       const wall = stats(r.runs.map((run) => run.seconds)).mean;
       const selected = r.runs.map((run) => run.checkpointStep).filter((v): v is number => v !== undefined);
       const checkpoint = `${r.checkpoint ?? 'last'}${selected.length > 0 ? ` (steps ${selected.join(', ')})` : ''}`;
-      const name = key === spec.recipe ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`;
+      // `recipe@N` is a `--steps N` row; `recipe@word` (e.g. `@previous`) a kept row of an earlier recipe, named by its note.
+      const suffix = key.slice(spec.recipe.length + 1);
+      const name = key === spec.recipe || !/^\d+$/.test(suffix) ? spec.recipe : `${spec.recipe} (\`--steps ${r.steps}\`)`;
       lines.push(`| ${r.note !== undefined ? `${name} — ${r.note}` : name} | ${r.runs.map((run) => run.seed).join(', ')} | ${r.steps} × ${r.batchSize} | ${checkpoint} | ${cells.join(' | ')} | ${targets} | ${r.backend}, ${r.machine}, ${r.date} | ${(wall / 60).toFixed(1)} min |`);
     }
     // Every seed, not only the mean ± std: one line per row measured on several seeds.
