@@ -71,8 +71,8 @@ export async function openViewPage(): Promise<ViewPage> {
   }
 }
 
-/** Which pixels {@link countPixels} counts: the samples' purple, a line's blue, or dark ink (text, axes). */
-export type Hue = 'fake' | 'blue' | 'ink';
+/** Which pixels {@link countPixels} counts: the samples' purple, a line's blue, dark ink (text, axes), or any mark on white. */
+export type Hue = 'fake' | 'blue' | 'ink' | 'any';
 
 /**
  * Counts the pixels of a kind in a rectangle of a canvas, given in CSS pixels.
@@ -97,7 +97,9 @@ export async function countPixels(page: Page, id: string, hue: Hue, rect: { x: n
       let n = 0;
       for (let i = 0; i < data.length; i += 4) {
         const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (hue === 'fake' ? r > g + 25 && b > g + 25 : hue === 'blue' ? b > r + 60 && b > g + 30 : r + g + b < 3 * 160) n++;
+        const hit =
+          hue === 'fake' ? r > g + 25 && b > g + 25 : hue === 'blue' ? b > r + 60 && b > g + 30 : hue === 'ink' ? r + g + b < 3 * 160 : r + g + b < 3 * 235;
+        if (hit) n++;
       }
       return n;
     },
