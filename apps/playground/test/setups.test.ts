@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LOSS_SETUPS } from '../src/settings.js';
 import { LOSS_EXPLANATIONS, buildLossSetup } from '../src/setups.js';
@@ -25,5 +26,11 @@ describe('the loss explanations shown beside the controls', () => {
     const regularized = LOSS_SETUPS.filter((n) => buildLossSetup(n).regularizer !== undefined);
     expect(regularized.sort()).toEqual(['sn-hinge', 'wgan', 'wgan-gp']);
     for (const n of LOSS_SETUPS) expect(buildLossSetup(n).score.length).toBeGreaterThan(0);
+  });
+
+  it('describes a setup without making tensors, so the page can read its texts without training anything', () => {
+    const before = tf.memory().numTensors;
+    for (const n of LOSS_SETUPS) buildLossSetup(n);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
