@@ -1,22 +1,37 @@
-import * as tf from '@tensorflow/tfjs';
 import { modeCoverage } from '@gankit/metrics';
 import { GAN_PRESETS } from '@gankit/trainers';
-import { describeBackend, useBackend } from './backend.js';
 import { buildForm, readForm, writeForm } from './controls.js';
-import { RateMeter } from './rate.js';
-import { Session, HEAT_RESOLUTION } from './session.js';
-import type { ViewData } from './session.js';
+import { playgroundDistribution } from './distributions.js';
+import type { PlaygroundDistribution } from './distributions.js';
+import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
 import type { Settings } from './settings.js';
+import { TrainingClient } from './trainingClient.js';
+import type { WorkerEvent } from './trainingClient.js';
 import { COLORS } from './views/canvas.js';
 import { HEAT_GRADIENT, drawHeatmap } from './views/heatmapView.js';
 import { drawLineChart } from './views/lineChart.js';
 import { drawSamples } from './views/samplesView.js';
 
-/** Training gets this much of each animation frame (at least one step runs per frame). */
-const FRAME_BUDGET_MS = 24;
-/** The views are redrawn at most this often while training. */
+/** While training, the views are read back and redrawn this long after the last redraw. */
 const VIEW_INTERVAL_MS = 250;
+
+/** Every step's logged values, for the loss curves. */
+interface History {
+  readonly step: number[];
+  readonly discriminatorLoss: number[];
+  readonly generatorLoss: number[];
+  readonly penalty: number[];
+  /** Empty for losses without a Wasserstein estimate. */
+  readonly wasserstein: number[];
+}
+
+/** The session the worker trains, as the page knows it. */
+interface PageSession extends SessionReport {
+  readonly distribution: PlaygroundDistribution;
+  readonly history: History;
+  step: number;
+}
 
 interface CoveragePoint {
   readonly step: number;
@@ -34,17 +49,20 @@ function format(v: number, digits = 3): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : String(v);
 }
 
-/** The page: settings in the URL, one training session at a time, a few steps per animation frame. */
+/**
+ * The page: settings in the URL, one training session at a time, trained in a
+ * Web Worker (src/worker.ts) so the main thread only draws: it sends the
+ * worker commands and draws the logs and views the worker sends back.
+ */
 export class App {
   private settings: Settings;
-  private session: Session | undefined;
+  private session: PageSession | undefined;
   private running = false;
-  private looping = false;
+  private viewing = false;
   private chain: Promise<void> = Promise.resolve();
-  private lastView = -Infinity;
-  private viewData: ViewData | undefined;
+  private viewData: ViewReport | undefined;
   private coverage: CoveragePoint[] = [];
-  private readonly rate = new RateMeter();
+  private readonly client: TrainingClient;
   private readonly el;
 
   constructor(private readonly doc: Document) {
@@ -57,6 +75,7 @@ export class App {
       stepCount: byId(doc, 'step-count', HTMLElement),
       rate: byId(doc, 'rate', HTMLElement),
       backend: byId(doc, 'backend-name', HTMLElement),
+      backendNote: byId(doc, 'backend-note', HTMLElement),
       tensors: byId(doc, 'tensors', HTMLElement),
       note: byId(doc, 'setup-note', HTMLElement),
       message: byId(doc, 'message', HTMLElement),
@@ -76,6 +95,10 @@ export class App {
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
     if (problems.length > 0) this.say(`Ignored from the URL: ${problems.join('; ')}.`);
+    this.client = new TrainingClient(
+      (event) => this.onWorkerEvent(event),
+      (err) => this.fail(err),
+    );
   }
 
   /** Starts the backend and the first session; wires the controls. */
@@ -87,20 +110,23 @@ export class App {
     this.el.form.addEventListener('change', () => void this.exclusive(() => this.onSettingsChange()));
     this.el.form.addEventListener('submit', (e) => e.preventDefault());
     this.el.start.addEventListener('click', () => this.play());
-    this.el.pause.addEventListener('click', () => this.pause());
+    this.el.pause.addEventListener('click', () => void this.pause().catch((err: unknown) => this.fail(err)));
     this.el.step.addEventListener('click', () => void this.exclusive(() => this.singleStep()));
     this.el.reset.addEventListener('click', () => void this.exclusive(() => this.rebuild()));
     window.addEventListener('resize', () => this.draw());
+    this.updateButtons();
     await this.exclusive(async () => {
       await this.switchBackend(this.settings.backend, undefined);
       await this.rebuild();
     });
+    // Where training runs, for anyone curious (and the tests).
+    this.doc.body.dataset['trainer'] = 'worker';
     this.doc.body.dataset['ready'] = 'true';
   }
 
   /** Shows an error and pauses. */
   fail(err: unknown): void {
-    this.pause();
+    if (this.running) void this.pause();
     this.say(err instanceof Error ? err.message : String(err));
     console.error(err);
   }
@@ -124,31 +150,43 @@ export class App {
   private play(): void {
     if (this.running || this.session === undefined) return;
     this.running = true;
-    this.rate.reset();
     this.updateButtons();
-    if (!this.looping) void this.loop();
-  }
-
-  /** The training loop: one {@link frame} per animation frame while running (never two loops at once). */
-  private async loop(): Promise<void> {
-    this.looping = true;
     // Tests (and anyone curious) can tell when the last step in flight has landed after Pause.
     this.doc.body.dataset['looping'] = 'true';
+    this.client.request({ kind: 'run' }).then(
+      (status) => this.updateStatus(status),
+      (err: unknown) => this.fail(err),
+    );
+    void this.viewLoop();
+  }
+
+  /** While training, reads the views back and redraws them, one request at a time, {@link VIEW_INTERVAL_MS} apart. */
+  private async viewLoop(): Promise<void> {
+    if (this.viewing) return;
+    this.viewing = true;
     try {
       while (this.running) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        await this.exclusive(() => this.frame());
+        await new Promise((resolve) => setTimeout(resolve, VIEW_INTERVAL_MS));
+        if (this.running) await this.refreshViews();
       }
+    } catch (err) {
+      this.fail(err);
     } finally {
-      this.looping = false;
-      this.doc.body.dataset['looping'] = 'false';
+      this.viewing = false;
     }
   }
 
-  private pause(): void {
+  /** Stops training: the worker finishes the step in flight, then the views show where it stopped. */
+  private async pause(): Promise<void> {
+    if (!this.running) return;
     this.running = false;
     this.updateButtons();
-    this.updateStatus();
+    try {
+      this.updateStatus(await this.client.request({ kind: 'pause' }));
+      await this.refreshViews();
+    } finally {
+      this.doc.body.dataset['looping'] = 'false';
+    }
   }
 
   private updateButtons(): void {
@@ -157,27 +195,39 @@ export class App {
     this.el.step.disabled = this.running;
   }
 
-  /** One animation frame of training: steps until the frame's budget is spent, then the views if due. */
-  private async frame(): Promise<void> {
-    const session = this.session;
-    if (!this.running || session === undefined) return;
-    const start = performance.now();
-    do {
-      const logs = await session.trainStep();
-      this.rate.tick();
-      if (!Number.isFinite(logs.discriminatorLoss) || !Number.isFinite(logs.generatorLoss)) {
-        this.pause();
-        this.say(`Training diverged at step ${logs.step} (a loss is ${format(logs.discriminatorLoss)} / ${format(logs.generatorLoss)}). Lower the learning rates or Reset.`);
-      }
-    } while (this.running && performance.now() - start < FRAME_BUDGET_MS);
-    this.updateStatus();
-    if (performance.now() - this.lastView >= VIEW_INTERVAL_MS) await this.refreshViews();
+  /** What the worker sends unasked: the logs of new steps, its progress measuring backends, or that it stopped. */
+  private onWorkerEvent(event: WorkerEvent): void {
+    if (event.type === 'measuring') {
+      this.el.backend.textContent = event.text;
+      return;
+    }
+    if (event.session !== this.session?.session) return;
+    if (event.type === 'progress') {
+      this.append(event.logs);
+      this.updateStatus(event);
+    } else {
+      this.running = false;
+      this.updateButtons();
+      this.doc.body.dataset['looping'] = 'false';
+      this.updateStatus(event);
+      this.say(event.message);
+      void this.refreshViews().catch((err: unknown) => this.fail(err));
+    }
+  }
+
+  private append(logs: LogColumns): void {
+    const h = this.session?.history;
+    if (h === undefined) return;
+    h.step.push(...logs.step);
+    h.discriminatorLoss.push(...logs.discriminatorLoss);
+    h.generatorLoss.push(...logs.generatorLoss);
+    h.penalty.push(...logs.penalty);
+    h.wasserstein.push(...logs.wasserstein);
   }
 
   private async singleStep(): Promise<void> {
     if (this.running || this.session === undefined) return;
-    await this.session.trainStep();
-    this.updateStatus();
+    this.updateStatus(await this.client.request({ kind: 'step' }));
     await this.refreshViews();
   }
 
@@ -202,68 +252,88 @@ export class App {
     if (retrain) await this.rebuild();
   }
 
-  /** Switches the backend; on failure says why and keeps (or restores) the previous one. */
+  /** Switches the backend in the worker (`auto` measures them on the current setup); on failure says why and keeps (or restores) the previous one. */
   private async switchBackend(choice: Settings['backend'], previous: Settings | undefined): Promise<void> {
     this.el.backend.textContent = `starting ${choice}…`;
     try {
-      const info = await useBackend(choice);
+      this.showBackend(await this.client.request({ kind: 'backend', choice, settings: this.settings }));
       this.settings = { ...this.settings, backend: choice };
-      this.el.backend.textContent = describeBackend(info);
-      this.el.backend.title = info.fallbackReason ?? '';
-      this.rate.reset();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       const fallback = previous?.backend ?? 'auto';
       this.say(`Could not start ${choice}: ${reason}. Using ${fallback}.`);
       this.settings = { ...this.settings, backend: fallback };
       writeForm(this.el.form, this.settings);
-      const info = await useBackend(fallback);
-      this.el.backend.textContent = describeBackend(info);
+      this.showBackend(await this.client.request({ kind: 'backend', choice: fallback, settings: this.settings }));
     }
     this.writeUrl();
   }
 
+  private showBackend(report: BackendReport): void {
+    this.el.backend.textContent = report.label;
+    const isolation =
+      report.backend === 'wasm' && report.threads === 1 && !report.crossOriginIsolated ? 'one wasm thread: the page is not cross-origin isolated (COOP/COEP headers), which wasm threads need' : '';
+    const note = [report.choice === 'auto' ? report.reason : '', isolation].filter((s) => s !== '').join('. ');
+    this.el.backendNote.textContent = note === '' ? '' : `Backend: ${report.label}${report.choice === 'auto' ? ', measured on this setup' : ''} — ${note}.`;
+    this.el.backend.title = note;
+  }
+
   /** A fresh session with the current settings (Reset); keeps training if it was. */
   private async rebuild(): Promise<void> {
-    this.session?.dispose();
     this.session = undefined;
     this.viewData = undefined;
     this.coverage = [];
-    this.rate.reset();
-    const session = new Session(this.settings);
+    const report = await this.client.request({ kind: 'build', settings: this.settings });
+    const session: PageSession = {
+      ...report,
+      distribution: playgroundDistribution(this.settings.distribution),
+      history: { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] },
+      step: 0,
+    };
     this.session = session;
-    const preset = GAN_PRESETS[session.setup.preset];
-    const optimizer = preset.optimizer === 'adam' ? `Adam (β = ${preset.betas?.join(', ')})` : 'RMSprop';
-    const steps = `${preset.criticSteps} critic step${preset.criticSteps === 1 ? '' : 's'}`;
-    this.el.note.textContent = `${session.setup.note} Defaults from the '${preset.name}' preset: ${optimizer}, learning rate ${preset.learningRate}, ${steps} (${preset.paper}).`;
-    this.el.heatLabel.textContent = session.setup.heatLabel;
+    this.el.note.textContent = `${report.note} ${this.presetNote(report)}`;
+    this.el.heatLabel.textContent = report.heatLabel;
     this.el.modesLegend.hidden = session.distribution.mixture === undefined;
-    this.updateStatus();
+    this.updateStatus(undefined);
     await this.refreshViews();
   }
 
-  private updateStatus(): void {
-    this.el.stepCount.textContent = String(this.session?.step ?? 0);
-    const rate = this.rate.rate;
-    this.el.rate.textContent = this.running && rate !== undefined ? rate.toFixed(1) : '–';
-    this.el.tensors.textContent = String(tf.memory().numTensors);
+  /** Where the setup's optimizer, learning rate and critic steps come from. */
+  private presetNote(report: SessionReport): string {
+    const preset = GAN_PRESETS[report.preset];
+    const optimizer = preset.optimizer === 'adam' ? `Adam (β = ${preset.betas?.join(', ')})` : 'RMSprop';
+    const d = presetDefaults(this.settings.loss);
+    const steps = `${d.criticSteps} critic step${d.criticSteps === 1 ? '' : 's'}`;
+    const own = d.generatorLearningRate === preset.learningRate && d.criticSteps === preset.criticSteps;
+    return own
+      ? `Defaults from the '${preset.name}' preset: ${optimizer}, learning rate ${preset.learningRate}, ${steps} (${preset.paper}).`
+      : `Defaults: ${optimizer}, learning rate ${d.generatorLearningRate}, ${steps}.`;
   }
 
-  /** Reads the generator's samples and the discriminator's map back, scores mode coverage, redraws. */
+  private updateStatus(status: StepReport | undefined): void {
+    const session = this.session;
+    if (status !== undefined && session !== undefined && status.session === session.session) session.step = status.step;
+    this.el.stepCount.textContent = String(session?.step ?? 0);
+    const rate = status?.rate;
+    this.el.rate.textContent = this.running && rate !== undefined ? rate.toFixed(1) : '–';
+    if (status !== undefined) this.el.tensors.textContent = String(status.tensors);
+  }
+
+  /** Reads the generator's samples and the discriminator's map back from the worker, scores mode coverage, redraws. */
   private async refreshViews(): Promise<void> {
     const session = this.session;
     if (session === undefined) return;
-    this.lastView = performance.now();
-    const data = await session.view();
-    if (session !== this.session) return;
+    const data = await this.client.request({ kind: 'view' });
+    if (session !== this.session || data.session !== session.session) return;
     this.viewData = data;
+    this.el.tensors.textContent = String(data.tensors);
     const mixture = session.distribution.mixture;
-    this.el.modesCovered.dataset['step'] = String(session.step);
+    this.el.modesCovered.dataset['step'] = String(data.step);
     if (mixture) {
       const finite = data.fake.every(Number.isFinite);
       if (finite) {
         const c = modeCoverage({ x: data.fake, count: data.fake.length / 2, shape: [2] }, mixture);
-        this.coverage.push({ step: session.step, modes: c.modesCovered, highQuality: 100 * c.highQualityFraction });
+        this.coverage.push({ step: data.step, modes: c.modesCovered, highQuality: 100 * c.highQualityFraction });
         this.el.modesCovered.textContent = `${c.modesCovered} / ${c.numModes}`;
         this.el.highQuality.textContent = `${(100 * c.highQualityFraction).toFixed(1)} %`;
         this.el.reverseKl.textContent = Number.isFinite(c.reverseKl) ? c.reverseKl.toFixed(3) : '∞';
@@ -286,7 +356,7 @@ export class App {
     if (session === undefined) return;
     const data = this.viewData;
     drawSamples(this.el.samples, session.distribution, session.real, data?.fake);
-    const range = drawHeatmap(this.el.heatmap, session.distribution, data?.heat, HEAT_RESOLUTION, session.setup.heat, data?.fake);
+    const range = drawHeatmap(this.el.heatmap, session.distribution, data?.heat, session.heatResolution, session.heat, data?.fake);
     if (range) {
       this.el.heatLo.textContent = `${format(range.lo, 2)} fake`;
       this.el.heatHi.textContent = `real ${format(range.hi, 2)}`;

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@gankit/backend';
 import type { BackendInfo } from '@gankit/backend';
+import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { probeWebGl, probeWebGpu } from './backendProbes.js';
+import type { WebGlProbe } from './backendProbes.js';
 import type { BackendChoice } from './settings.js';
 
 /** The URLs Vite emits for the wasm binaries (the threaded one loads only on cross-origin-isolated pages). */
@@ -13,27 +16,109 @@ const WASM_PATHS = {
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
 };
 
+/** A backend the page can force (everything but `auto`). */
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+
+let webGl: WebGlProbe | undefined;
+let threadsSet = false;
+
 /**
- * Starts (or switches to) a backend through @gankit/backend: `auto` is its
- * browser chain webgpu → webgl → wasm → cpu; a name forces that backend.
- * Tensors made on the previous backend move over when next used.
+ * Threads for tfjs's threaded wasm build: every core the browser reports, up
+ * to 8 (the build's pool). tfjs's own default is half the cores (it assumes
+ * hyper-threading), which is one thread on a 2-core machine.
  *
- * @param choice - `auto` or a backend name.
- * @returns what @gankit/backend chose.
- * @throws if a forced backend cannot start here (its message says why).
+ * @returns the count asked for.
  */
-export function useBackend(choice: BackendChoice): Promise<BackendInfo> {
-  return initBackend(choice === 'auto' ? { wasmPaths: WASM_PATHS, quiet: true } : { backend: choice, wasmPaths: WASM_PATHS, quiet: true });
+export function wasmThreads(): number {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(8, cores));
 }
 
 /**
- * A one-line description of the running backend, e.g. `wasm (SIMD, 1 thread)`.
+ * The WebGL renderer, probed once (a throw-away context) and remembered.
  *
- * @param info - what {@link useBackend} returned.
+ * @returns what {@link probeWebGl} found.
+ */
+export function webGlRenderer(): WebGlProbe {
+  webGl ??= probeWebGl();
+  return webGl;
+}
+
+/**
+ * Starts (or switches to) one backend through @gankit/backend, with its
+ * kernel and gradient patches. webgpu is asked for an adapter first, so a
+ * browser without one fails with one line instead of tfjs's stack trace.
+ * Tensors made on the previous backend move over when next used.
+ *
+ * @param name - the backend.
+ * @returns what @gankit/backend started (SIMD, threads, patches).
+ * @throws if the backend cannot start here, saying why in one line.
+ *
+ * @example
+ * ```ts
+ * const info = await startBackend('wasm'); // { backend: 'wasm', simd: true, threads: 2, … }
+ * ```
+ */
+export async function startBackend(name: BackendName): Promise<BackendInfo> {
+  if (name === 'webgpu') {
+    const gpu = await probeWebGpu();
+    if (!gpu.available) throw new Error(gpu.summary);
+  }
+  if (name === 'webgl' && !webGlRenderer().available) throw new Error(webGlRenderer().summary);
+  const undo = name === 'wasm' && !threadsSet ? askForAllCores() : undefined;
+  threadsSet ||= name === 'wasm';
+  try {
+    return await initBackend({ backend: name, wasmPaths: WASM_PATHS, quiet: true });
+  } catch (err) {
+    // @gankit/backend says "initBackend: the requested backend 'x' failed to initialise: …"; keep the reason.
+    throw new Error(err instanceof Error ? err.message.replace(/^initBackend: the requested /, '') : String(err));
+  } finally {
+    undo?.();
+  }
+}
+
+/**
+ * Gets tfjs's threaded wasm build to start {@link wasmThreads} threads: it is
+ * asked for them (`setThreadsCount`), and while it starts it sees twice the
+ * cores, since its C++ start-up also caps the pool at half the cores (as
+ * @gankit/backend does for Node). Only the threaded build, which loads on
+ * cross-origin-isolated pages, reads either.
+ *
+ * @returns a function that puts `navigator.hardwareConcurrency` back.
+ */
+function askForAllCores(): () => void {
+  const threads = wasmThreads();
+  setThreadsCount(threads);
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (nav === undefined) return () => {};
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
+
+/**
+ * A one-line description of the running backend, e.g. `wasm (SIMD, 2 threads)`
+ * or `webgl (SwiftShader, software)`.
+ *
+ * @param info - what {@link startBackend} returned.
  * @returns the line.
+ *
+ * @example
+ * ```ts
+ * describeBackend(await startBackend('wasm')); // 'wasm (SIMD, 1 thread)'
+ * ```
  */
 export function describeBackend(info: BackendInfo): string {
   const name = tf.getBackend();
   if (name === 'wasm') return `wasm (${info.simd ? 'SIMD' : 'no SIMD'}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
+  if (name === 'webgl') {
+    const gl = webGlRenderer();
+    return gl.software ? `webgl (${gl.summary})` : 'webgl';
+  }
   return name;
 }

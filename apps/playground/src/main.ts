@@ -1,11 +1,11 @@
 /**
  * The gankit playground: train a GAN with any gankit loss on 2-D toy data,
  * live, and watch the samples, the discriminator, the losses and the mode
- * coverage as it trains. Composed only from the packages' public APIs.
+ * coverage as it trains. Composed only from the packages' public APIs; the
+ * training itself runs in a Web Worker (src/worker.ts), so the page stays
+ * responsive.
  */
 import './style.css';
-// Registers the webgpu backend so @gankit/backend's browser chain can try it first.
-import '@tensorflow/tfjs-backend-webgpu';
 import { App } from './app.js';
 
 const app = new App(document);

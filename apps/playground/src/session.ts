@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { mlpDiscriminator, mlpGenerator } from '@gankit/architectures';
+import { mlpDiscriminator, mlpGenerator, mlpMixtureGenerator } from '@gankit/architectures';
 import { Dataset } from '@gankit/datasets';
 import type { Batch, BatchIterator } from '@gankit/datasets';
-import { GanTrainer } from '@gankit/trainers';
+import { GanTrainer, categoricalLatent } from '@gankit/trainers';
 import type { GanStepLogs } from '@gankit/trainers';
 import { playgroundDistribution } from './distributions.js';
 import type { PlaygroundDistribution } from './distributions.js';
@@ -66,16 +66,20 @@ export class Session {
     this.setup = buildLossSetup(settings.loss);
     this.distribution = playgroundDistribution(settings.distribution);
     const { seed } = settings;
-    const generator = mlpGenerator({
-      latentDim: settings.latentDim,
-      hiddenUnits: new Array<number>(settings.generatorDepth).fill(settings.generatorWidth),
-      seed,
-    });
+    const pool = this.distribution.source.sample(POOL, seed);
+    const mixture = this.setup.mixture;
+    // The mixture setup's networks work in unit scale, as Gulrajani et al.'s toy script divides the grid by 2.828 (its RMS coordinate).
+    const scale = mixture ? rmsCoordinate(pool.x) : 1;
+    const generatorUnits = new Array<number>(settings.generatorDepth).fill(settings.generatorWidth);
+    const generator = mixture
+      ? mlpMixtureGenerator({ categories: mixture.categories, noiseDim: settings.latentDim, hiddenUnits: generatorUnits, maxOffset: mixture.maxOffset, outputScale: scale, seed })
+      : mlpGenerator({ latentDim: settings.latentDim, hiddenUnits: generatorUnits, seed });
     let discriminator: tf.LayersModel | undefined;
     try {
       discriminator = mlpDiscriminator({
         hiddenUnits: new Array<number>(settings.discriminatorDepth).fill(settings.discriminatorWidth),
         ...(this.setup.wrapLayer ? { wrapLayer: this.setup.wrapLayer } : {}),
+        ...(mixture ? { inputDim: 2 * mixture.packing, inputScale: 1 / scale } : {}),
         seed: seed + 1,
       });
       this.trainer = new GanTrainer({
@@ -87,6 +91,14 @@ export class Session {
         constraints: this.setup.constraints,
         criticSteps: settings.criticSteps,
         learningRates: { generator: settings.generatorLearningRate, discriminator: settings.discriminatorLearningRate },
+        ...(mixture
+          ? {
+              packing: mixture.packing,
+              ema: mixture.ema,
+              latentDim: mixture.categories + settings.latentDim,
+              latentDistribution: categoricalLatent({ categories: mixture.categories, noiseDim: settings.latentDim }),
+            }
+          : {}),
         seed,
       });
     } catch (err) {
@@ -96,10 +108,9 @@ export class Session {
     }
     this.generator = generator;
     this.discriminator = discriminator;
-    const pool = this.distribution.source.sample(POOL, seed);
     this.batches = new Dataset(pool).batches({ batchSize: Math.min(settings.batchSize, POOL), seed, epochs: Infinity, dropRemainder: true, labels: 'none' });
     this.real = pool.x.slice(0, 2 * REAL_SHOWN);
-    this.heatGrid = heatGrid(this.distribution);
+    this.heatGrid = heatGrid(this.distribution, mixture ? pool.x.slice(0, 2 * (mixture.packing - 1)) : new Float32Array(0));
   }
 
   /** Steps completed. */
@@ -162,17 +173,30 @@ export class Session {
   }
 }
 
-/** The centres of the heat map's cells, row-major from the top row (largest y). */
-function heatGrid(distribution: PlaygroundDistribution): tf.Tensor2D {
+/** √(mean of the squared coordinates): 2.83 for the grid (centres at −4…4), 0.71 for the unit ring. */
+function rmsCoordinate(x: Float32Array): number {
+  let sum = 0;
+  for (const v of x) sum += v * v;
+  return Math.sqrt(sum / x.length);
+}
+
+/**
+ * The centres of the heat map's cells, row-major from the top row (largest y),
+ * each followed by `packWith` (the fixed real points a PacGAN discriminator
+ * scores a cell's point with; empty without packing).
+ */
+function heatGrid(distribution: PlaygroundDistribution, packWith: Float32Array): tf.Tensor2D {
   const { x0, x1, y0, y1 } = distribution.extent;
   const n = HEAT_RESOLUTION;
-  const points = new Float32Array(2 * n * n);
+  const width = 2 + packWith.length;
+  const points = new Float32Array(width * n * n);
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
       const i = row * n + col;
-      points[2 * i] = x0 + ((col + 0.5) / n) * (x1 - x0);
-      points[2 * i + 1] = y1 - ((row + 0.5) / n) * (y1 - y0);
+      points[width * i] = x0 + ((col + 0.5) / n) * (x1 - x0);
+      points[width * i + 1] = y1 - ((row + 0.5) / n) * (y1 - y0);
+      points.set(packWith, width * i + 2);
     }
   }
-  return tf.tensor2d(points, [n * n, 2]);
+  return tf.tensor2d(points, [n * n, width]);
 }

@@ -7,11 +7,11 @@ export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons'] as const;
 export type DistributionName = (typeof DISTRIBUTIONS)[number];
 
 /** The loss setups: a loss plus the penalty or constraint it is trained with. */
-export const LOSS_SETUPS = ['minimax', 'non-saturating', 'least-squares', 'hinge', 'ra-sgan', 'ra-lsgan', 'wgan', 'wgan-gp', 'sn-hinge'] as const;
+export const LOSS_SETUPS = ['mixture-pacgan', 'minimax', 'non-saturating', 'least-squares', 'hinge', 'ra-sgan', 'ra-lsgan', 'wgan', 'wgan-gp', 'sn-hinge'] as const;
 /** A loss setup's name, as it appears in the URL. */
 export type LossSetupName = (typeof LOSS_SETUPS)[number];
 
-/** Backends the user can pick; `auto` is @gankit/backend's browser chain webgpu → webgl → wasm → cpu. */
+/** Backends the user can pick; `auto` measures the available ones on the setup and takes the fastest. */
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** A backend choice, as it appears in the URL. */
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -35,6 +35,7 @@ export interface Settings {
 
 /** The training preset (optimizer, learning rate, critic steps) each setup follows, from its paper. */
 export const SETUP_PRESETS: Readonly<Record<LossSetupName, GanPresetName>> = {
+  'mixture-pacgan': 'dcgan',
   minimax: 'dcgan',
   'non-saturating': 'dcgan',
   'least-squares': 'dcgan',
@@ -75,19 +76,42 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
 ];
 
 /**
+ * Setups that train away from their preset's learning rate and critic steps,
+ * with the values of the recipe they follow: the mixture + PacGAN setup is
+ * the CLI's `toy2d-mixture-pacgan` (Adam 1e-3, β (0.5, 0.999), 2 discriminator
+ * updates per generator update).
+ */
+const SETUP_TRAINING: Partial<Readonly<Record<LossSetupName, { readonly learningRate: number; readonly criticSteps: number }>>> = {
+  'mixture-pacgan': { learningRate: 1e-3, criticSteps: 2 },
+};
+
+/**
  * The learning rates and critic steps a loss setup starts from: its preset's
- * (DCGAN: Adam 2e-4, 1 step; WGAN: RMSprop 5e-5, 5 steps; WGAN-GP: Adam 1e-4, 5 steps).
+ * (DCGAN: Adam 2e-4, 1 step; WGAN: RMSprop 5e-5, 5 steps; WGAN-GP: Adam 1e-4,
+ * 5 steps), or its recipe's (mixture + PacGAN: Adam 1e-3, 2 steps).
+ *
+ * @param loss - the setup.
+ * @returns both learning rates and the critic steps.
  */
 export function presetDefaults(loss: LossSetupName): Pick<Settings, 'generatorLearningRate' | 'discriminatorLearningRate' | 'criticSteps'> {
   const preset = GAN_PRESETS[SETUP_PRESETS[loss]];
-  return { generatorLearningRate: preset.learningRate, discriminatorLearningRate: preset.learningRate, criticSteps: preset.criticSteps };
+  const { learningRate, criticSteps } = SETUP_TRAINING[loss] ?? preset;
+  return { generatorLearningRate: learningRate, discriminatorLearningRate: learningRate, criticSteps };
 }
 
+/** The setup an empty URL trains: the library's main job, which covers the grid's 25 modes. */
+export const DEFAULT_SETUP: LossSetupName = 'mixture-pacgan';
+
 /**
- * The default setup: WGAN-GP on the 25-mode grid with the benchmark's networks
- * (3 × 128 ReLU MLPs, 2-D noise, batch 256), the setup the evaluation times.
+ * The default configuration of a setup: the 25-mode grid, 3 × 128 ReLU MLPs,
+ * 2-D noise, batch 256, the setup's learning rates and critic steps, seed 0,
+ * the backend measured fastest (`auto`). Without an argument, the main job
+ * ({@link DEFAULT_SETUP}): a mixture generator with PacGAN packing.
+ *
+ * @param loss - the setup (default {@link DEFAULT_SETUP}).
+ * @returns every setting.
  */
-export function defaultSettings(loss: LossSetupName = 'wgan-gp'): Settings {
+export function defaultSettings(loss: LossSetupName = DEFAULT_SETUP): Settings {
   return {
     distribution: 'grid',
     loss,
@@ -120,7 +144,7 @@ export function parseSettings(search: string): { settings: Settings; problems: s
   const problems: string[] = [];
   const lossParam = params.get('loss');
   if (lossParam !== null && !oneOf(LOSS_SETUPS, lossParam)) problems.push(`loss '${lossParam}' is not one of ${LOSS_SETUPS.join(', ')}`);
-  const loss = oneOf(LOSS_SETUPS, lossParam) ? lossParam : 'wgan-gp';
+  const loss = oneOf(LOSS_SETUPS, lossParam) ? lossParam : DEFAULT_SETUP;
   const settings: Record<string, unknown> = { ...defaultSettings(loss) };
   const dist = params.get('dist');
   if (oneOf(DISTRIBUTIONS, dist)) settings['distribution'] = dist;

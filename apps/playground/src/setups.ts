@@ -45,10 +45,25 @@ export interface LossSetup {
   readonly heat: HeatScale;
   /** What the heat map shows, for its legend. */
   readonly heatLabel: string;
+  /** Set for the main job's setup: a mixture generator on a categorical + Gaussian latent, PacGAN packing, an EMA of G. */
+  readonly mixture?: MixtureSetup;
+}
+
+/** How the mixture setup composes @gankit/architectures' `mlpMixtureGenerator` with the trainer (the CLI's `toy2d-mixture-pacgan`). */
+export interface MixtureSetup {
+  /** Categories of the one-hot code (`categoricalLatent`); the noise after it is the `z` setting. */
+  readonly categories: number;
+  /** The largest offset of a sample from its category's centre, per coordinate, in unit scale. */
+  readonly maxOffset: number;
+  /** PacGAN packing: the discriminator scores this many samples at once. */
+  readonly packing: number;
+  /** Decay of the generator's exponential moving average, which the views sample from. */
+  readonly ema: number;
 }
 
 /** Menu labels of the setups. */
 export const SETUP_LABELS: Readonly<Record<LossSetupName, string>> = {
+  'mixture-pacgan': 'Mixture generator + PacGAN4 (main job)',
   minimax: 'Minimax (original GAN)',
   'non-saturating': 'Non-saturating',
   'least-squares': 'Least squares (LSGAN)',
@@ -65,6 +80,9 @@ export const SETUP_LABELS: Readonly<Record<LossSetupName, string>> = {
  * views while it trains: shown beside the controls.
  */
 export const LOSS_EXPLANATIONS: Readonly<Record<LossSetupName, string>> = {
+  'mixture-pacgan':
+    'The setup gankit’s toy benchmark trains (the CLI’s toy2d-mixture-pacgan): G is a mixture generator — a 50-way one-hot code picks a learned centre and a small, bounded offset network adds the spread, so no category can stretch between two modes — trained with the non-saturating loss while D judges packs of 4 samples at once (PacGAN, Lin et al. 2018), which makes a pack drawn from too few modes easy to spot. ' +
+    'Watch the purple points gather into tight clusters, one or more categories per mode; the views sample an exponential moving average of G, which moves more smoothly than G itself.',
   minimax:
     'The original GAN game of Goodfellow et al. (2014, "Generative Adversarial Nets"): D is a real-vs-fake classifier trained with cross-entropy, and G minimises log(1 − D(G(z))), exactly the minimax objective. ' +
     'When D rejects the samples confidently this loss goes flat, so G learns slowly early on. ' +
@@ -114,6 +132,16 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
   };
   const probability = { heat: { kind: 'sigmoid' } as const, heatLabel: 'D(x) = σ(logit), the probability of "real"', score: 'D(x) = σ(logit) ∈ (0, 1)' };
   switch (name) {
+    case 'mixture-pacgan':
+      return {
+        ...base,
+        ...probability,
+        heatLabel: 'D(pack) = σ(logit) for a pack of x and three fixed real points',
+        loss: nonSaturatingLoss(),
+        mixture: { categories: 50, maxOffset: 0.05, packing: 4, ema: 0.999 },
+        note:
+          'A mixture generator (a learned centre per category of a 50-way code, plus an offset network bounded by 0.05 in unit scale, so no category can bridge two modes) on [onehot(c), z], the non-saturating loss, PacGAN packing of 4 (Lin et al. 2018), 2 D updates per G update, samples from an EMA of G — the CLI’s toy2d-mixture-pacgan.',
+      };
     case 'minimax':
       return { ...base, ...probability, loss: minimaxLoss(), note: 'G minimises log(1 − D(G(z))) — Goodfellow et al. 2014; saturates when D wins.' };
     case 'non-saturating':

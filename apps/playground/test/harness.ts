@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
+import { CROSS_ORIGIN_ISOLATION } from '../vite.config.js';
 
 /** The app's directory. */
 export const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,14 +61,27 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link serveStatic}. */
+export interface ServeOptions {
+  /**
+   * Send the COOP/COEP headers of vite.config.ts (default true), as `dev` and
+   * `preview` do: the page is then cross-origin isolated and tfjs loads its
+   * threaded wasm build. `false` serves it as a plain static host would.
+   */
+  readonly crossOriginIsolated?: boolean;
+}
+
 /**
  * Serves a directory over HTTP on 127.0.0.1 (a free port), with the right
- * MIME types (wasm must be `application/wasm` for streaming compilation).
+ * MIME types (wasm must be `application/wasm` for streaming compilation) and,
+ * unless told otherwise, the cross-origin-isolation headers.
  *
  * @param root - the directory.
+ * @param options - `crossOriginIsolated: false` to leave out COOP/COEP.
  * @returns its URL and a close function.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const isolation = options.crossOriginIsolated === false ? {} : CROSS_ORIGIN_ISOLATION;
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -81,7 +95,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...isolation });
     res.end(readFileSync(file));
   });
   await new Promise<void>((ok, fail) => {

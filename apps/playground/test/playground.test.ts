@@ -5,15 +5,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, ARTIFACTS_DIR, buildApp, launchChromium, serveStatic } from './harness.js';
 import type { Browser, StaticServer } from './harness.js';
 
 let server: StaticServer | undefined;
+/** The same dist/ without the COOP/COEP headers, as a plain static host serves it. */
+let plainServer: StaticServer | undefined;
 let browser: Browser | undefined;
 let setupError: unknown;
 const pageErrors: string[] = [];
+/** Console warnings of the page and its workers (tfjs prints a failed backend's stack trace as one). */
+const warnings: string[] = [];
 /** How long any wait may take before the test calls the page hung: far above a step on a loaded machine (playwright's own default is 30 s). */
 const HANG_GUARD_MS = 300_000;
 
@@ -24,31 +28,34 @@ beforeAll(async () => {
     browser = await launchChromium();
     await buildApp(join(APP_DIR, 'dist'));
     server = await serveStatic(join(APP_DIR, 'dist'));
+    plainServer = await serveStatic(join(APP_DIR, 'dist'), { crossOriginIsolated: false });
   } catch (err) {
     setupError = err;
   }
 });
 
-function ready(): { browser: Browser; server: StaticServer } {
+function ready(): { browser: Browser; server: StaticServer; plainServer: StaticServer } {
   if (setupError !== undefined) throw setupError;
-  if (browser === undefined || server === undefined) throw new Error('the browser test set-up did not finish');
-  return { browser, server };
+  if (browser === undefined || server === undefined || plainServer === undefined) throw new Error('the browser test set-up did not finish');
+  return { browser, server, plainServer };
 }
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await plainServer?.close();
 });
 
-async function open(query: string): Promise<Page> {
-  const { browser, server } = ready();
+async function open(query: string, options: { isolated?: boolean } = {}): Promise<Page> {
+  const { browser, server, plainServer } = ready();
   const page = await browser.context.newPage();
   page.setDefaultTimeout(HANG_GUARD_MS);
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'warning') warnings.push(msg.text());
   });
-  await page.goto(`${server.url}${query}`);
+  await page.goto(`${(options.isolated === false ? plainServer : server).url}${query}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: HANG_GUARD_MS });
   return page;
 }
@@ -59,6 +66,19 @@ async function stepCount(page: Page): Promise<number> {
 
 async function waitForStep(page: Page, atLeast: number, timeout = HANG_GUARD_MS): Promise<void> {
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step-count"]')?.textContent) >= n, atLeast, { timeout, polling: 100 });
+}
+
+/** The training worker (its bundle is assets/worker-<hash>.js; tfjs's wasm threads are blob: workers). */
+function trainingWorker(page: Page): Worker {
+  const worker = page.workers().find((w) => /\/assets\/worker-[\w-]+\.js$/.test(w.url()));
+  if (worker === undefined) throw new Error(`no training worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  return worker;
+}
+
+/** What tfjs's engine in a realm (the page, or a worker) has done: the backend it started, if any, and its live tensors. */
+function engineState(): { backend: string | null; tensors: number } {
+  const engine = (globalThis as { _tfengine?: { backendName?: string; state: { numTensors: number } } })._tfengine;
+  return { backend: engine?.backendName ?? null, tensors: engine?.state.numTensors ?? 0 };
 }
 
 type Hue = 'real' | 'fake' | 'blue' | 'red' | 'any';
@@ -100,22 +120,30 @@ async function colours(page: Page, testId: string): Promise<number> {
 }
 
 describe('the playground in Chromium', () => {
-  it('starts a backend from @gankit/backend’s chain, names it, and writes every setting into the URL', async () => {
+  it('auto: times the backends on the setup, keeps the fastest and says why; writes every setting into the URL', async () => {
     const page = await open('');
     const backend = await page.textContent('[data-testid="backend-name"]');
     expect(backend).toMatch(/^(webgpu|webgl|wasm|cpu)/);
+    // The choice and its reason: the measured rates, SwiftShader named as a software renderer, and why webgpu is missing.
+    const note = (await page.textContent('[data-testid="backend-note"]')) ?? '';
+    expect(note).toMatch(/^Backend: \S+.*, measured on this setup — chosen: [\d.]+ steps\/s( vs |, the only one that ran)/);
+    // webgl is SwiftShader here (no GPU): timed, or, if its shaders compile too slowly on a loaded machine, said so.
+    expect(note).toMatch(/webgl( \(SwiftShader, software\), measured| [\d.]+ \(SwiftShader, software\)|: still warming up)/);
+    expect(note).toMatch(/webgpu: (no WebGPU adapter|this browser has no WebGPU)/);
+    // No backend failure was printed (tfjs logs a failing backend factory's stack trace as warnings).
+    expect(warnings.filter((w) => /webgpu|features|Initialization of backend/i.test(w))).toEqual([]);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
       dist: 'grid',
-      loss: 'wgan-gp',
+      loss: 'mixture-pacgan',
       gw: '128',
       gd: '3',
       dw: '128',
       dd: '3',
       z: '2',
-      glr: '0.0001',
-      dlr: '0.0001',
-      k: '5',
+      glr: '0.001',
+      dlr: '0.001',
+      k: '2',
       batch: '256',
       seed: '0',
       backend: 'auto',
@@ -123,8 +151,75 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
-  it('trains WGAN-GP on the grid: steps advance, every view draws, metrics update, tensors stay flat, Pause stops, Step steps', async () => {
+  it('trains the default setup — mixture generator + PacGAN4, the main job — in the worker, not on the page', async () => {
     const page = await open('?backend=wasm');
+    expect(new URL(page.url()).searchParams.get('loss')).toBe('mixture-pacgan');
+    expect(await page.textContent('[data-testid="setup-note"]')).toMatch(/PacGAN/);
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 3);
+    const tensorsEarly = Number(await page.textContent('[data-testid="tensors"]'));
+    await waitForStep(page, (await stepCount(page)) + 3);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
+    expect(await pixels(page, 'samples-canvas', 'fake')).toBeGreaterThan(100);
+    expect(await colours(page, 'heatmap-canvas')).toBeGreaterThan(30);
+    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+
+    // The worker holds tfjs's engine with the backend and the networks; the page's engine never started a backend.
+    expect(await page.getAttribute('body', 'data-trainer')).toBe('worker');
+    const inWorker = await trainingWorker(page).evaluate(engineState);
+    expect(inWorker.backend).toBe('wasm');
+    expect(inWorker.tensors).toBeGreaterThan(20);
+    expect(await page.evaluate(engineState)).toEqual({ backend: null, tensors: 0 });
+
+    await page.click('[data-testid="pause"]');
+    await page.waitForSelector('body[data-looping="false"]');
+    // The tensor count the page shows is the worker's, and it stayed flat.
+    expect(Number(await page.textContent('[data-testid="tensors"]'))).toBe(tensorsEarly);
+    expect(await page.textContent('[data-testid="message"]')).toBe('');
+    await page.close();
+  });
+
+  it('stays responsive while the worker is inside a training step: menus, inputs and frames are served', async () => {
+    // One step here is ~10¹¹ floating-point operations on the pure-JS cpu backend (21 updates of 4,096-point batches
+    // through 4 × 256 MLPs, with the gradient penalty's double backprop): minutes on any machine, where each check
+    // below is one round trip to the page. On the main thread the page would not answer until the step was done.
+    const page = await open('?loss=wgan-gp&gw=256&gd=4&dw=256&dd=4&k=20&batch=4096&backend=cpu');
+    await page.click('[data-testid="start"]');
+    await page.waitForSelector('body[data-looping="true"]');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.fill('[data-testid="setting-batch"]', '0');
+    await page.locator('[data-testid="setting-batch"]').blur();
+    await page.waitForSelector('[data-testid="setting-batch"][aria-invalid="true"]');
+    expect(await page.isEnabled('[data-testid="pause"]')).toBe(true);
+    // All of that happened while the first step was still running.
+    expect(await stepCount(page)).toBe(0);
+    // Closing the page ends its worker, step and all.
+    await page.close();
+  });
+
+  it('is cross-origin isolated with the COOP/COEP headers, so wasm runs threaded; without them, one thread and a note why', async () => {
+    const page = await open('?backend=wasm');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const threads = Number(/^wasm \(SIMD, (\d+) threads?\)$/.exec((await page.textContent('[data-testid="backend-name"]')) ?? '')?.[1]);
+    expect(threads).toBe(Math.min(8, cores));
+    if (cores > 1) expect(threads).toBeGreaterThan(1);
+    await page.click('[data-testid="step"]');
+    await waitForStep(page, 1);
+    await page.close();
+
+    const plain = await open('?backend=wasm', { isolated: false });
+    expect(await plain.evaluate(() => crossOriginIsolated)).toBe(false);
+    expect(await plain.textContent('[data-testid="backend-name"]')).toBe('wasm (SIMD, 1 thread)');
+    expect(await plain.textContent('[data-testid="backend-note"]')).toContain('not cross-origin isolated');
+    await plain.click('[data-testid="step"]');
+    await waitForStep(plain, 1);
+    await plain.close();
+  });
+
+  it('trains WGAN-GP on the grid: steps advance, every view draws, metrics update, tensors stay flat, Pause stops, Step steps', async () => {
+    const page = await open('?loss=wgan-gp&backend=wasm');
     expect(await page.textContent('[data-testid="backend-name"]')).toMatch(/^wasm/);
     expect(await stepCount(page)).toBe(0);
     const metricsStep0 = await page.getAttribute('[data-testid="modes-covered"]', 'data-step');
@@ -237,7 +332,7 @@ describe('the playground in Chromium', () => {
 
   it('trains WGAN-GP (double backprop) on webgl too — SwiftShader here', async () => {
     const page = await open('?loss=wgan-gp&gw=32&gd=2&dw=32&dd=2&batch=64&backend=webgl');
-    expect(await page.textContent('[data-testid="backend-name"]')).toBe('webgl');
+    expect(await page.textContent('[data-testid="backend-name"]')).toMatch(/^webgl/);
     await page.click('[data-testid="start"]');
     await waitForStep(page, 5);
     await page.click('[data-testid="pause"]');

@@ -7,9 +7,15 @@ describe('settings in the URL', () => {
     expect(parseSettings(settingsToSearch(settings))).toEqual({ settings, problems: [] });
   });
 
-  it('takes the default setup (WGAN-GP on the grid, 3 × 128, batch 256) from an empty query', () => {
+  it('takes the default setup (the main job: mixture generator + PacGAN4 on the grid, 3 × 128, batch 256) from an empty query', () => {
     const { settings } = parseSettings('');
-    expect(settings).toMatchObject({ distribution: 'grid', loss: 'wgan-gp', generatorWidth: 128, generatorDepth: 3, batchSize: 256, criticSteps: 5, generatorLearningRate: 1e-4, backend: 'auto' });
+    expect(settings).toEqual(defaultSettings('mixture-pacgan'));
+    expect(settings).toMatchObject({ distribution: 'grid', loss: 'mixture-pacgan', generatorWidth: 128, generatorDepth: 3, batchSize: 256, backend: 'auto' });
+  });
+
+  it('gives a URL that names a loss that loss’s own defaults, so links written before the default changed keep their meaning', () => {
+    expect(parseSettings('?dist=ring&loss=minimax').settings).toEqual({ ...defaultSettings('minimax'), distribution: 'ring' });
+    expect(parseSettings('?loss=wgan-gp').settings).toMatchObject({ criticSteps: 5, generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4 });
   });
 
   it("starts each loss from its paper's preset: DCGAN Adam 2e-4 × 1, WGAN RMSprop 5e-5 × 5, WGAN-GP Adam 1e-4 × 5", () => {
@@ -24,7 +30,7 @@ describe('settings in the URL', () => {
     const { settings, problems } = parseSettings('?dist=moon&loss=nope&gw=0&k=2.5&glr=abc&batch=&backend=tpu');
     expect(settings).toEqual(defaultSettings());
     expect(problems).toEqual([
-      "loss 'nope' is not one of minimax, non-saturating, least-squares, hinge, ra-sgan, ra-lsgan, wgan, wgan-gp, sn-hinge",
+      "loss 'nope' is not one of mixture-pacgan, minimax, non-saturating, least-squares, hinge, ra-sgan, ra-lsgan, wgan, wgan-gp, sn-hinge",
       "dist 'moon' is not one of ring, grid, spiral, two-moons",
       "backend 'tpu' is not one of auto, webgpu, webgl, wasm, cpu",
       'gw=0: must be between 1 and 1024',

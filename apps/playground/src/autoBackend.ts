@@ -1,0 +1,140 @@
+import type { BackendInfo } from '@gankit/backend';
+import { startBackend, webGlRenderer } from './backend.js';
+import type { BackendName } from './backend.js';
+import { probeWebGpu } from './backendProbes.js';
+import type { BackendTrial } from './protocol.js';
+import { Session } from './session.js';
+import type { Settings } from './settings.js';
+
+/** An untimed step first: the GPU backends compile their shaders, wasm fills its caches. */
+const WARM_UP_STEPS = 1;
+/** Timed steps: at least this many … */
+const MIN_TIMED_STEPS = 2;
+/** … and at least this long … */
+const MIN_TIMED_MS = 600;
+/** … unless, after one timed step, a backend runs at less than this fraction of the best so far: it is not timed further. */
+const CLEARLY_SLOWER = 1 / 3;
+/** A backend still warming up or stepping after this long (from its first step) is not waited for. */
+const BUDGET_MS = 8_000;
+
+/** What {@link chooseFastestBackend} decided. */
+export interface AutoChoice {
+  readonly info: BackendInfo;
+  readonly trials: readonly BackendTrial[];
+  /** One line, e.g. `chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software)`. */
+  readonly reason: string;
+}
+
+/**
+ * Times training steps of a fresh session of `settings` on the current
+ * backend: {@link WARM_UP_STEPS} untimed, then at least {@link MIN_TIMED_STEPS}
+ * and {@link MIN_TIMED_MS}, stopping early when clearly slower than `best`,
+ * and giving up after {@link BUDGET_MS}.
+ *
+ * @param settings - the setup to time.
+ * @param best - the best rate so far (steps/s), if any.
+ * @returns steps per second, or undefined if the budget ran out before a timed step.
+ */
+async function timeSteps(settings: Settings, best: number | undefined): Promise<number | undefined> {
+  const session = new Session(settings);
+  try {
+    const start = performance.now();
+    for (let i = 0; i < WARM_UP_STEPS; i++) {
+      await session.trainStep();
+      if (performance.now() - start > BUDGET_MS) return undefined;
+    }
+    const t0 = performance.now();
+    let steps = 0;
+    const rate = (): number => steps / ((performance.now() - t0) / 1000);
+    while (steps < MIN_TIMED_STEPS || performance.now() - t0 < MIN_TIMED_MS) {
+      await session.trainStep();
+      steps++;
+      if (performance.now() - start > BUDGET_MS) break;
+      if (best !== undefined && rate() < best * CLEARLY_SLOWER) break;
+    }
+    return rate();
+  } finally {
+    session.dispose();
+  }
+}
+
+function rate(v: number): string {
+  return v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(1);
+}
+
+/**
+ * `auto`: starts every backend that can run here and times a few training
+ * steps of the actual setup on each (wasm, then webgpu and webgl when they
+ * have an adapter or a context), and keeps the fastest. cpu is only the
+ * fallback when none of them starts. A software WebGL (SwiftShader,
+ * llvmpipe) is timed like the rest; its renderer is named in the result.
+ *
+ * @param settings - the setup to time (a throw-away session per backend).
+ * @param onProgress - called with a line like `measuring webgl…` before each backend.
+ * @returns the backend left running, every trial, and one line on why.
+ *
+ * @example
+ * ```ts
+ * const { info, reason } = await chooseFastestBackend(settings, (text) => console.log(text));
+ * // info.backend 'wasm', reason 'chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter'
+ * ```
+ */
+export async function chooseFastestBackend(settings: Settings, onProgress: (text: string) => void = () => {}): Promise<AutoChoice> {
+  const trials: BackendTrial[] = [];
+  const gpu = await probeWebGpu();
+  const gl = webGlRenderer();
+  const candidates: Array<{ name: BackendName; unavailable?: string; detail?: string }> = [
+    { name: 'wasm' },
+    { name: 'webgpu', ...(gpu.available ? {} : { unavailable: gpu.summary }), ...(gpu.software ? { detail: gpu.summary } : {}) },
+    { name: 'webgl', ...(gl.available ? { detail: gl.software ? gl.summary : gl.renderer ?? '' } : { unavailable: gl.summary }) },
+  ];
+  let best: { name: BackendName; stepsPerSecond: number } | undefined;
+  for (const c of candidates) {
+    const base = { backend: c.name, ...(c.detail ? { detail: c.detail } : {}) };
+    if (c.unavailable !== undefined) {
+      trials.push({ ...base, skipped: c.unavailable });
+      continue;
+    }
+    onProgress(`measuring ${c.name}…`);
+    try {
+      await startBackend(c.name);
+      const stepsPerSecond = await timeSteps(settings, best?.stepsPerSecond);
+      if (stepsPerSecond === undefined) {
+        trials.push({ ...base, skipped: `still warming up after ${BUDGET_MS / 1000} s` });
+        continue;
+      }
+      trials.push({ ...base, stepsPerSecond });
+      if (best === undefined || stepsPerSecond > best.stepsPerSecond) best = { name: c.name, stepsPerSecond };
+    } catch (err) {
+      trials.push({ ...base, skipped: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const chosen = best?.name ?? 'cpu';
+  const info = await startBackend(chosen);
+  return { info, trials, reason: autoReason(chosen, trials) };
+}
+
+/**
+ * The one line the page shows for an `auto` choice.
+ *
+ * @param chosen - the backend kept.
+ * @param trials - every backend looked at.
+ * @returns e.g. `chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter`.
+ *
+ * @example
+ * ```ts
+ * autoReason('wasm', [{ backend: 'wasm', stepsPerSecond: 5.4 }, { backend: 'webgl', stepsPerSecond: 0.7, detail: 'SwiftShader, software' }]);
+ * // 'chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software)'
+ * ```
+ */
+export function autoReason(chosen: string, trials: readonly BackendTrial[]): string {
+  const own = trials.find((t) => t.backend === chosen);
+  const others = trials.filter((t) => t.backend !== chosen);
+  const timed = others.filter((t) => t.stepsPerSecond !== undefined).map((t) => `${t.backend} ${rate(t.stepsPerSecond!)}${t.detail ? ` (${t.detail})` : ''}`);
+  const skipped = others.filter((t) => t.stepsPerSecond === undefined).map((t) => `${t.backend}: ${t.skipped ?? 'not tried'}`);
+  const head =
+    own?.stepsPerSecond !== undefined
+      ? `chosen: ${rate(own.stepsPerSecond)} steps/s${timed.length > 0 ? ` vs ${timed.join(', ')}` : ', the only one that ran'}`
+      : 'the fallback: no other backend ran';
+  return [head, ...skipped].join('; ');
+}

@@ -1,0 +1,187 @@
+/**
+ * The training worker: owns tfjs, the backend and the {@link Session}, so the
+ * page's main thread only draws. It answers the page's requests (see
+ * protocol.ts) between training steps, in order, and while running sends the
+ * new steps' logs every {@link PROGRESS_INTERVAL_MS}.
+ */
+// Registers the webgpu backend so it can be tried (it is asked for an adapter first).
+import '@tensorflow/tfjs-backend-webgpu';
+import * as tf from '@tensorflow/tfjs';
+import { chooseFastestBackend } from './autoBackend.js';
+import { describeBackend, startBackend } from './backend.js';
+import type { BackendReport, LogColumns, Reply, Request, RequestMessage, Responses, SessionReport, StepReport, ViewReport, WorkerMessage } from './protocol.js';
+import { RateMeter } from './rate.js';
+import { HEAT_RESOLUTION, Session } from './session.js';
+import type { BackendChoice, Settings } from './settings.js';
+
+/** Logs are sent at most this often while running. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** The worker's global scope, as far as this file uses it (the DOM and WebWorker type libraries cannot be combined). */
+const scope = globalThis as unknown as {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<RequestMessage>) => void) | null;
+  crossOriginIsolated?: boolean;
+};
+
+/** Resolves in a new task, after messages already queued have been handled (no 4 ms timer clamp). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+class Trainer {
+  private session: Session | undefined;
+  private sessionId = 0;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  /** Every request but run and pause, and every step, in order: nothing overlaps a step. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly rate = new RateMeter();
+  private logs = emptyLogs();
+  private lastProgress = 0;
+
+  handle(msg: RequestMessage): void {
+    const reply = (value: Responses[Request['kind']], transfer: Transferable[] = []): void => scope.postMessage({ type: 'reply', id: msg.id, ok: true, value }, transfer);
+    const fail = (err: unknown): void => scope.postMessage({ type: 'reply', id: msg.id, ok: false, error: message(err) } satisfies Reply);
+    if (msg.kind === 'run') {
+      this.run();
+      reply(this.status());
+    } else if (msg.kind === 'pause') {
+      this.running = false;
+      this.loopDone.then(() => reply(this.status()), fail);
+    } else {
+      this.serial(async () => {
+        if (msg.kind === 'backend') return reply(await this.backend(msg.choice, msg.settings));
+        if (msg.kind === 'build') {
+          const report = this.build(msg.settings);
+          return reply(report, [report.real.buffer]);
+        }
+        if (msg.kind === 'step') {
+          await this.step();
+          this.flush();
+          return reply(this.status());
+        }
+        const view = await this.view();
+        return reply(view, [view.fake.buffer, view.heat.buffer]);
+      }).catch(fail);
+    }
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private status(): StepReport {
+    return { session: this.sessionId, step: this.session?.step ?? 0, tensors: tf.memory().numTensors, rate: this.running ? this.rate.rate : undefined };
+  }
+
+  private async backend(choice: BackendChoice, settings: Settings): Promise<BackendReport> {
+    const base = { choice, crossOriginIsolated: scope.crossOriginIsolated === true };
+    this.rate.reset();
+    if (choice === 'auto') {
+      const auto = await chooseFastestBackend(settings, (text) => scope.postMessage({ type: 'measuring', text }));
+      return { ...base, backend: auto.info.backend, label: describeBackend(auto.info), reason: auto.reason, simd: auto.info.simd, threads: auto.info.threads, trials: auto.trials };
+    }
+    const info = await startBackend(choice);
+    return { ...base, backend: info.backend, label: describeBackend(info), reason: '', simd: info.simd, threads: info.threads, trials: [] };
+  }
+
+  private build(settings: Settings): SessionReport {
+    this.session?.dispose();
+    this.session = undefined;
+    this.logs = emptyLogs();
+    this.rate.reset();
+    this.sessionId++;
+    this.session = new Session(settings);
+    const { setup } = this.session;
+    return { session: this.sessionId, note: setup.note, preset: setup.preset, heat: setup.heat, heatLabel: setup.heatLabel, heatResolution: HEAT_RESOLUTION, real: this.session.real.slice() };
+  }
+
+  private async step(): Promise<void> {
+    const session = this.session;
+    if (session === undefined) throw new Error('no session: build one first');
+    const logs = await session.trainStep();
+    this.rate.tick();
+    const l = this.logs;
+    l.step.push(logs.step);
+    l.discriminatorLoss.push(logs.discriminatorLoss);
+    l.generatorLoss.push(logs.generatorLoss);
+    l.penalty.push(logs.penalty);
+    if (logs.wassersteinEstimate !== undefined) l.wasserstein.push(logs.wassersteinEstimate);
+    if (!Number.isFinite(logs.discriminatorLoss) || !Number.isFinite(logs.generatorLoss)) {
+      const loss = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
+      throw new Error(`Training diverged at step ${logs.step} (a loss is ${loss(logs.discriminatorLoss)} / ${loss(logs.generatorLoss)}). Lower the learning rates or Reset.`);
+    }
+  }
+
+  private run(): void {
+    if (this.running) return;
+    this.running = true;
+    this.rate.reset();
+    this.loopDone = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.running) {
+        await this.serial(() => this.step());
+        if (performance.now() - this.lastProgress >= PROGRESS_INTERVAL_MS) this.flush();
+        // Let the page's requests in between steps.
+        await nextTask();
+      }
+    } catch (err) {
+      this.running = false;
+      this.flush();
+      scope.postMessage({ type: 'stopped', message: message(err), ...this.status() });
+      return;
+    }
+    this.flush();
+  }
+
+  /** Sends the logs of the steps since the last progress event. */
+  private flush(): void {
+    this.lastProgress = performance.now();
+    const l = this.logs;
+    if (l.step.length === 0) return;
+    this.logs = emptyLogs();
+    const logs: LogColumns = {
+      step: Float32Array.from(l.step),
+      discriminatorLoss: Float32Array.from(l.discriminatorLoss),
+      generatorLoss: Float32Array.from(l.generatorLoss),
+      penalty: Float32Array.from(l.penalty),
+      wasserstein: Float32Array.from(l.wasserstein),
+    };
+    scope.postMessage({ type: 'progress', logs, ...this.status() }, Object.values(logs).map((c: Float32Array) => c.buffer));
+  }
+
+  private async view(): Promise<ViewReport> {
+    const session = this.session;
+    if (session === undefined) throw new Error('no session: build one first');
+    this.flush();
+    const data = await session.view();
+    // Copies: a backend may hand out its own storage, and these buffers are transferred away.
+    const fake = data.fake.slice();
+    const heat = data.heat.slice();
+    return { session: this.sessionId, step: session.step, fake, heat, tensors: tf.memory().numTensors };
+  }
+}
+
+function emptyLogs(): { step: number[]; discriminatorLoss: number[]; generatorLoss: number[]; penalty: number[]; wasserstein: number[] } {
+  return { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] };
+}
+
+const trainer = new Trainer();
+scope.onmessage = (event) => trainer.handle(event.data);
