@@ -1,5 +1,6 @@
 import { UsageError } from '../internal/args.js';
 import type { Recipe } from './recipe.js';
+import { digitsCycada } from './digitsCycada.js';
 import { digitsCyclegan } from './digitsCyclegan.js';
 import { digitsUnit } from './digitsUnit.js';
 import { mnistAcgan } from './mnistAcgan.js';
@@ -15,7 +16,7 @@ import { toy2dWgan } from './toy2dWgan.js';
 import { toy2dWganGp } from './toy2dWganGp.js';
 
 /** Every recipe, by name, in the order `gankit list` prints them. */
-export const RECIPES: readonly Recipe[] = [toy2dMixturePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistAcgan, mnistInfogan, mnistVae, digitsCyclegan, digitsUnit];
+export const RECIPES: readonly Recipe[] = [toy2dMixturePacgan, toy2dGan, toy2dWgan, toy2dWganGp, toy2dSngan, mnistDcgan, mnistWganGp, mnistCgan, mnistAcgan, mnistInfogan, mnistVae, digitsCyclegan, digitsCycada, digitsUnit];
 
 /** Looks a recipe up by name, or says which names exist. */
 export function findRecipe(name: string | undefined, flag = '<recipe>'): Recipe {

@@ -55,7 +55,7 @@ describe('docs/results.md rendering', () => {
     expect(md).toContain('| mnist-vae | — | 9360 | — | not yet measured');
   });
   it('says what the measured recipes took in total', () => {
-    expect(md).toContain('the 2 of 13 recipes measured so far trained for 0.13 h in total');
+    expect(md).toContain('the 2 of 14 recipes measured so far trained for 0.13 h in total');
   });
   it('keeps the published anchors', () => {
     expect(md).toContain('| PacGAN4 | ring 7.8 / 95.9 · grid 24.8 / 93.6 | PacGAN Table 1 |');
@@ -141,5 +141,12 @@ describe('docs/results.md rendering', () => {
     const base = { steps: 1000, batchSize: 8, backend: 'wasm', machine: 'm', date: 'd', runs: [run] };
     const out = renderResults({ results: { 'digits-cyclegan@1000': { ...base, recipe: 'digits-cyclegan@1000', note: 'previous recipe (constant rate)' } } });
     expect(out).toContain('| digits-cyclegan (`--steps 1000`) — previous recipe (constant rate) | 0 | 1000 × 8 | last |');
+  });
+  it('names a row kept under a word (`recipe@previous`) by its recipe and note, without a --steps flag', () => {
+    const run = { seed: 0, seconds: 60, metrics: { codeAccuracy: 0.45, qTestAccuracy: 0.36 } };
+    const out = renderResults({
+      results: { 'mnist-infogan@previous': { recipe: 'mnist-infogan', steps: 2000, batchSize: 64, backend: 'wasm', machine: 'm', date: 'd', runs: [run], note: 'previous recipe: G at 2e-4' } },
+    });
+    expect(out).toContain('| mnist-infogan — previous recipe: G at 2e-4 | 0 | 2000 × 64 | last | 0.4500 | 0.3600 |');
   });
 });
