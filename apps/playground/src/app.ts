@@ -1,4 +1,3 @@
-import { modeCoverage } from '@gankit/metrics';
 import { GAN_PRESETS } from '@gankit/trainers';
 import { buildForm, readForm, writeForm } from './controls.js';
 import { playgroundDistribution } from './distributions.js';
@@ -6,11 +5,14 @@ import type { PlaygroundDistribution } from './distributions.js';
 import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
 import type { Settings } from './settings.js';
+import { buildLossSetup } from './setups.js';
 import { TrainingClient } from './trainingClient.js';
 import type { WorkerEvent } from './trainingClient.js';
 import { COLORS } from './views/canvas.js';
+import { coverageReadout, scoreCoverage, writeCoverageDefinition } from './views/coverageReadout.js';
 import { HEAT_GRADIENT, drawHeatmap } from './views/heatmapView.js';
 import { drawLineChart } from './views/lineChart.js';
+import { modelSpec, renderModelOverview } from './views/modelOverview.js';
 import { drawSamples } from './views/samplesView.js';
 
 /** While training, the views are read back and redrawn this long after the last redraw. */
@@ -91,6 +93,10 @@ export class App {
       highQuality: byId(doc, 'high-quality', HTMLElement),
       reverseKl: byId(doc, 'reverse-kl', HTMLElement),
       modesLegend: byId(doc, 'modes-legend', HTMLElement),
+      explanation: byId(doc, 'setup-explanation', HTMLElement),
+      overview: doc.querySelector<SVGSVGElement>('svg#model-overview')!,
+      coverageStatus: byId(doc, 'coverage-status', HTMLElement),
+      coverageDefinition: byId(doc, 'coverage-definition', HTMLElement),
     };
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
@@ -294,6 +300,9 @@ export class App {
     this.el.note.textContent = `${report.note} ${this.presetNote(report)}`;
     this.el.heatLabel.textContent = report.heatLabel;
     this.el.modesLegend.hidden = session.distribution.mixture === undefined;
+    const setup = buildLossSetup(this.settings.loss);
+    this.el.explanation.textContent = setup.explanation;
+    renderModelOverview(this.el.overview, modelSpec(this.settings, setup, session.distribution.label));
     this.updateStatus(undefined);
     await this.refreshViews();
   }
@@ -329,24 +338,14 @@ export class App {
     this.el.tensors.textContent = String(data.tensors);
     const mixture = session.distribution.mixture;
     this.el.modesCovered.dataset['step'] = String(data.step);
-    if (mixture) {
-      const finite = data.fake.every(Number.isFinite);
-      if (finite) {
-        const c = modeCoverage({ x: data.fake, count: data.fake.length / 2, shape: [2] }, mixture);
-        this.coverage.push({ step: data.step, modes: c.modesCovered, highQuality: 100 * c.highQualityFraction });
-        this.el.modesCovered.textContent = `${c.modesCovered} / ${c.numModes}`;
-        this.el.highQuality.textContent = `${(100 * c.highQualityFraction).toFixed(1)} %`;
-        this.el.reverseKl.textContent = Number.isFinite(c.reverseKl) ? c.reverseKl.toFixed(3) : '∞';
-      } else {
-        this.el.modesCovered.textContent = 'n/a';
-        this.el.highQuality.textContent = 'n/a (non-finite samples)';
-        this.el.reverseKl.textContent = 'n/a';
-      }
-    } else {
-      this.el.modesCovered.textContent = 'n/a';
-      this.el.highQuality.textContent = 'n/a';
-      this.el.reverseKl.textContent = 'n/a';
-    }
+    const state = mixture === undefined ? 'no-modes' : data.fake.every(Number.isFinite) ? { coverage: scoreCoverage(data.fake, mixture) } : 'non-finite';
+    if (typeof state === 'object') this.coverage.push({ step: data.step, modes: state.coverage.modesCovered, highQuality: 100 * state.coverage.highQualityFraction });
+    if (mixture) writeCoverageDefinition(this.el.coverageDefinition, mixture, data.fake.length / 2);
+    const readout = coverageReadout(data.step, state);
+    this.el.modesCovered.textContent = readout.modes;
+    this.el.highQuality.textContent = readout.highQuality;
+    this.el.reverseKl.textContent = readout.reverseKl;
+    this.el.coverageStatus.textContent = readout.status;
     this.draw();
   }
 
@@ -362,11 +361,15 @@ export class App {
       this.el.heatHi.textContent = `real ${format(range.hi, 2)}`;
     }
     const h = session.history;
-    drawLineChart(this.el.losses, [
-      { label: 'D loss', color: '#2166ac', xs: h.step, ys: h.discriminatorLoss },
-      { label: 'G loss', color: '#d6604d', xs: h.step, ys: h.generatorLoss },
-      ...(h.wasserstein.length > 0 ? [{ label: 'W estimate', color: '#111111', xs: h.step, ys: h.wasserstein }] : []),
-    ]);
+    drawLineChart(
+      this.el.losses,
+      [
+        { label: 'D loss', color: '#2166ac', xs: h.step, ys: h.discriminatorLoss },
+        { label: 'G loss', color: '#d6604d', xs: h.step, ys: h.generatorLoss },
+        ...(h.wasserstein.length > 0 ? [{ label: 'W estimate', color: '#111111', xs: h.step, ys: h.wasserstein }] : []),
+      ],
+      { yTitle: 'loss' },
+    );
     const mixture = session.distribution.mixture;
     const steps = this.coverage.map((p) => p.step);
     drawLineChart(
@@ -377,7 +380,7 @@ export class App {
             { label: 'high quality %', color: COLORS.fake, xs: steps, ys: this.coverage.map((p) => p.highQuality) },
           ]
         : [],
-      { yRange: [0, 100], ...(mixture ? {} : { yLabel: 'no true modes for this distribution' }) },
+      { yRange: [0, 100], yTitle: '%', ...(mixture ? {} : { yLabel: 'no true modes for this distribution' }) },
     );
   }
 }

@@ -60,6 +60,32 @@ export function coverageDefinition(mixture: MixtureModes, samples: number): Cove
   };
 }
 
+/**
+ * Writes {@link coverageDefinition} into a list's first three items (high
+ * quality, covered, reverse KL), each term in bold before its colon.
+ *
+ * @param list - the page's definition list.
+ * @param mixture - the true modes.
+ * @param samples - how many generated points are scored.
+ *
+ * @example
+ * ```ts
+ * writeCoverageDefinition(document.getElementById('coverage-definition')!, ringOfGaussians(), 2500);
+ * ```
+ */
+export function writeCoverageDefinition(list: HTMLElement, mixture: MixtureModes, samples: number): void {
+  const d = coverageDefinition(mixture, samples);
+  const items = list.querySelectorAll('li');
+  [d.highQuality, d.covered, d.reverseKl].forEach((text, i) => {
+    const li = items[i];
+    if (li === undefined) return;
+    const colon = text.indexOf(':');
+    const term = list.ownerDocument.createElement('b');
+    term.textContent = text.slice(0, colon);
+    li.replaceChildren(term, text.slice(colon));
+  });
+}
+
 /** The text of the mode-coverage read-out. */
 export interface CoverageReadout {
   /** e.g. "5 / 8", or "–" when there is nothing to report. */
