@@ -2,6 +2,7 @@ import { GAN_PRESETS } from '@gankit/trainers';
 import { buildForm, readForm, writeForm } from './controls.js';
 import { playgroundDistribution } from './distributions.js';
 import type { PlaygroundDistribution } from './distributions.js';
+import { autoReason } from './autoReason.js';
 import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
 import type { Settings } from './settings.js';
@@ -64,7 +65,7 @@ export class App {
   private chain: Promise<void> = Promise.resolve();
   private viewData: ViewReport | undefined;
   private coverage: CoveragePoint[] = [];
-  private readonly client: TrainingClient;
+  private client: TrainingClient;
   private readonly el;
 
   constructor(private readonly doc: Document) {
@@ -101,7 +102,11 @@ export class App {
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
     if (problems.length > 0) this.say(`Ignored from the URL: ${problems.join('; ')}.`);
-    this.client = new TrainingClient(
+    this.client = this.newClient();
+  }
+
+  private newClient(): TrainingClient {
+    return new TrainingClient(
       (event) => this.onWorkerEvent(event),
       (err) => this.fail(err),
     );
@@ -262,7 +267,10 @@ export class App {
   private async switchBackend(choice: Settings['backend'], previous: Settings | undefined): Promise<void> {
     this.el.backend.textContent = `starting ${choice}…`;
     try {
-      this.showBackend(await this.client.request({ kind: 'backend', choice, settings: this.settings }));
+      let report = await this.client.request({ kind: 'backend', choice, settings: this.settings });
+      // Before the first session only: a worker swap afterwards would restart the run.
+      if (choice === 'auto' && this.session === undefined) report = await this.compareWasmThreads(report);
+      this.showBackend(report);
       this.settings = { ...this.settings, backend: choice };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
@@ -273,6 +281,39 @@ export class App {
       this.showBackend(await this.client.request({ kind: 'backend', choice: fallback, settings: this.settings }));
     }
     this.writeUrl();
+  }
+
+  /**
+   * On a cross-origin-isolated page wasm computes on a thread pool, which
+   * speeds large networks up but slows small ones down on a busy machine
+   * (every kernel waits for every thread). tfjs sizes the pool once per
+   * worker, so when `auto` timed wasm on several threads, a second worker
+   * times it on one; the faster worker is kept and the other ended.
+   *
+   * @param report - the first worker's `auto` report.
+   * @returns the report of the worker kept, with both wasm trials.
+   */
+  private async compareWasmThreads(report: BackendReport): Promise<BackendReport> {
+    const pooled = report.trials.find((t) => t.backend === 'wasm' && t.stepsPerSecond !== undefined);
+    if (!report.crossOriginIsolated || pooled === undefined || pooled.detail === '1 thread') return report;
+    const single = this.newClient();
+    let kept = false;
+    try {
+      const alone = await single.request({ kind: 'backend', choice: 'auto', only: ['wasm'], wasmThreads: 1, settings: this.settings });
+      const one = alone.trials.find((t) => t.backend === 'wasm' && t.stepsPerSecond !== undefined);
+      if (one === undefined) return report;
+      const trials = [...report.trials, one];
+      const best = trials.reduce((a, b) => ((b.stepsPerSecond ?? 0) > (a.stepsPerSecond ?? 0) ? b : a));
+      if (best !== one) return { ...report, trials, reason: autoReason(best, trials) };
+      this.client.terminate();
+      this.client = single;
+      kept = true;
+      return { ...alone, trials, reason: autoReason(one, trials) };
+    } catch {
+      return report;
+    } finally {
+      if (!kept) single.terminate();
+    }
   }
 
   private showBackend(report: BackendReport): void {
@@ -307,16 +348,18 @@ export class App {
     await this.refreshViews();
   }
 
-  /** Where the setup's optimizer, learning rate and critic steps come from. */
+  /** Where the setup's optimizer, learning rates, decay and critic steps come from. */
   private presetNote(report: SessionReport): string {
     const preset = GAN_PRESETS[report.preset];
     const optimizer = preset.optimizer === 'adam' ? `Adam (β = ${preset.betas?.join(', ')})` : 'RMSprop';
     const d = presetDefaults(this.settings.loss);
     const steps = `${d.criticSteps} critic step${d.criticSteps === 1 ? '' : 's'}`;
-    const own = d.generatorLearningRate === preset.learningRate && d.criticSteps === preset.criticSteps;
+    const own = d.generatorLearningRate === preset.learningRate && d.discriminatorLearningRate === preset.learningRate && d.criticSteps === preset.criticSteps && d.decaySteps === 0;
+    const rates = d.generatorLearningRate === d.discriminatorLearningRate ? `learning rate ${d.generatorLearningRate}` : `learning rates G ${d.generatorLearningRate}, D ${d.discriminatorLearningRate}`;
+    const decay = d.decaySteps > 0 ? `, decaying linearly to 0 over steps ${d.decayStart.toLocaleString('en')}–${(d.decayStart + d.decaySteps).toLocaleString('en')}` : '';
     return own
       ? `Defaults from the '${preset.name}' preset: ${optimizer}, learning rate ${preset.learningRate}, ${steps} (${preset.paper}).`
-      : `Defaults: ${optimizer}, learning rate ${d.generatorLearningRate}, ${steps}.`;
+      : `Defaults: ${optimizer}, ${rates}${decay}, ${steps}.`;
   }
 
   private updateStatus(status: StepReport | undefined): void {

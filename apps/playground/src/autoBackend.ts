@@ -2,6 +2,7 @@ import type { BackendInfo } from '@gankit/backend';
 import { startBackend, webGlRenderer } from './backend.js';
 import type { BackendName } from './backend.js';
 import { probeWebGpu } from './backendProbes.js';
+import { autoReason } from './autoReason.js';
 import type { BackendTrial } from './protocol.js';
 import { Session } from './session.js';
 import type { Settings } from './settings.js';
@@ -58,10 +59,6 @@ async function timeSteps(settings: Settings, best: number | undefined): Promise<
   }
 }
 
-function rate(v: number): string {
-  return v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(1);
-}
-
 /**
  * `auto`: starts every backend that can run here and times a few training
  * steps of the actual setup on each (wasm, then webgpu and webgl when they
@@ -71,6 +68,7 @@ function rate(v: number): string {
  *
  * @param settings - the setup to time (a throw-away session per backend).
  * @param onProgress - called with a line like `measuring webgl…` before each backend.
+ * @param only - look at these backends only (default: wasm, webgpu and webgl).
  * @returns the backend left running, every trial, and one line on why.
  *
  * @example
@@ -79,7 +77,7 @@ function rate(v: number): string {
  * // info.backend 'wasm', reason 'chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter'
  * ```
  */
-export async function chooseFastestBackend(settings: Settings, onProgress: (text: string) => void = () => {}): Promise<AutoChoice> {
+export async function chooseFastestBackend(settings: Settings, onProgress: (text: string) => void = () => {}, only?: readonly BackendName[]): Promise<AutoChoice> {
   const trials: BackendTrial[] = [];
   const gpu = await probeWebGpu();
   const gl = webGlRenderer();
@@ -89,15 +87,16 @@ export async function chooseFastestBackend(settings: Settings, onProgress: (text
     { name: 'webgl', ...(gl.available ? { detail: gl.software ? gl.summary : gl.renderer ?? '' } : { unavailable: gl.summary }) },
   ];
   let best: { name: BackendName; stepsPerSecond: number } | undefined;
-  for (const c of candidates) {
-    const base = { backend: c.name, ...(c.detail ? { detail: c.detail } : {}) };
+  for (const c of candidates.filter((c) => only === undefined || only.includes(c.name))) {
+    let base: { backend: string; detail?: string } = { backend: c.name, ...(c.detail ? { detail: c.detail } : {}) };
     if (c.unavailable !== undefined) {
       trials.push({ ...base, skipped: c.unavailable });
       continue;
     }
     onProgress(`measuring ${c.name}…`);
     try {
-      await startBackend(c.name);
+      const info = await startBackend(c.name);
+      if (c.name === 'wasm') base = { ...base, detail: `${info.threads} thread${info.threads === 1 ? '' : 's'}` };
       const stepsPerSecond = await timeSteps(settings, best?.stepsPerSecond);
       if (stepsPerSecond === undefined) {
         trials.push({ ...base, skipped: `still warming up after ${BUDGET_MS / 1000} s` });
@@ -111,30 +110,5 @@ export async function chooseFastestBackend(settings: Settings, onProgress: (text
   }
   const chosen = best?.name ?? 'cpu';
   const info = await startBackend(chosen);
-  return { info, trials, reason: autoReason(chosen, trials) };
-}
-
-/**
- * The one line the page shows for an `auto` choice.
- *
- * @param chosen - the backend kept.
- * @param trials - every backend looked at.
- * @returns e.g. `chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter`.
- *
- * @example
- * ```ts
- * autoReason('wasm', [{ backend: 'wasm', stepsPerSecond: 5.4 }, { backend: 'webgl', stepsPerSecond: 0.7, detail: 'SwiftShader, software' }]);
- * // 'chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software)'
- * ```
- */
-export function autoReason(chosen: string, trials: readonly BackendTrial[]): string {
-  const own = trials.find((t) => t.backend === chosen);
-  const others = trials.filter((t) => t.backend !== chosen);
-  const timed = others.filter((t) => t.stepsPerSecond !== undefined).map((t) => `${t.backend} ${rate(t.stepsPerSecond!)}${t.detail ? ` (${t.detail})` : ''}`);
-  const skipped = others.filter((t) => t.stepsPerSecond === undefined).map((t) => `${t.backend}: ${t.skipped ?? 'not tried'}`);
-  const head =
-    own?.stepsPerSecond !== undefined
-      ? `chosen: ${rate(own.stepsPerSecond)} steps/s${timed.length > 0 ? ` vs ${timed.join(', ')}` : ', the only one that ran'}`
-      : 'the fallback: no other backend ran';
-  return [head, ...skipped].join('; ');
+  return { info, trials, reason: autoReason(trials.find((t) => t.backend === chosen && t.stepsPerSecond !== undefined), trials) };
 }

@@ -21,17 +21,43 @@ export type BackendName = Exclude<BackendChoice, 'auto'>;
 
 let webGl: WebGlProbe | undefined;
 let threadsSet = false;
+let threadsWanted: number | undefined;
 
 /**
- * Threads for tfjs's threaded wasm build: every core the browser reports, up
- * to 8 (the build's pool). tfjs's own default is half the cores (it assumes
- * hyper-threading), which is one thread on a 2-core machine.
+ * Threads for tfjs's threaded wasm build: as set by {@link setWasmThreads},
+ * else every core the browser reports, up to 8 (the build's pool). tfjs's own
+ * default is half the cores (it assumes hyper-threading), which is one thread
+ * on a 2-core machine.
  *
  * @returns the count asked for.
+ *
+ * @example
+ * ```ts
+ * wasmThreads(); // 2 on a 2-core machine
+ * ```
  */
 export function wasmThreads(): number {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(8, cores));
+  return threadsWanted ?? Math.max(1, Math.min(8, cores));
+}
+
+/**
+ * Asks for a number of wasm threads. It takes effect only if the wasm backend
+ * has not started yet in this realm (tfjs sizes the pool once); a worker that
+ * should run on another count is a new worker.
+ *
+ * @param threads - 1 to 8.
+ * @returns whether it can still take effect.
+ *
+ * @example
+ * ```ts
+ * setWasmThreads(1); // before the first startBackend('wasm')
+ * ```
+ */
+export function setWasmThreads(threads: number): boolean {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 8) throw new Error(`wasm threads must be an integer from 1 to 8; got ${threads}`);
+  threadsWanted = threads;
+  return !threadsSet;
 }
 
 /**

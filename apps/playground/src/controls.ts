@@ -13,7 +13,7 @@ const BACKEND_LABELS: Readonly<Record<(typeof BACKEND_CHOICES)[number], string>>
 
 const GROUPS: ReadonlyArray<{ title: string; params: readonly string[] }> = [
   { title: 'Networks (MLPs)', params: ['gw', 'gd', 'dw', 'dd', 'z'] },
-  { title: 'Training', params: ['glr', 'dlr', 'k', 'batch', 'seed'] },
+  { title: 'Training', params: ['glr', 'dlr', 'k', 'ds', 'dn', 'batch', 'seed'] },
 ];
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: Node[] = []): HTMLElementTagNameMap[K] {

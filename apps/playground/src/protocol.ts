@@ -11,6 +11,7 @@
  * Only types live here, so importing it costs the page nothing at run time.
  */
 import type { GanPresetName } from '@gankit/trainers';
+import type { BackendName } from './backend.js';
 import type { BackendChoice, Settings } from './settings.js';
 import type { HeatScale } from './setups.js';
 
@@ -96,8 +97,11 @@ export interface StepReport {
 
 /** What the page can ask the worker. */
 export type Request =
-  /** Start or switch the backend; `auto` measures the available ones on `settings`. Running training continues on it. */
-  | { readonly kind: 'backend'; readonly choice: BackendChoice; readonly settings: Settings }
+  /**
+   * Start or switch the backend; `auto` measures the available ones on `settings` (only those in `only`, if given).
+   * `wasmThreads` sizes wasm's thread pool if wasm has not started in this worker yet. Running training continues on it.
+   */
+  | { readonly kind: 'backend'; readonly choice: BackendChoice; readonly settings: Settings; readonly only?: readonly BackendName[]; readonly wasmThreads?: number }
   /** A fresh session (Reset, or new settings): the old one is freed. Training keeps running if it was. */
   | { readonly kind: 'build'; readonly settings: Settings }
   /** One training step (while paused). */

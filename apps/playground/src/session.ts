@@ -91,6 +91,7 @@ export class Session {
         constraints: this.setup.constraints,
         criticSteps: settings.criticSteps,
         learningRates: { generator: settings.generatorLearningRate, discriminator: settings.discriminatorLearningRate },
+        ...(settings.decaySteps > 0 ? { learningRateDecay: { start: settings.decayStart, steps: settings.decaySteps } } : {}),
         ...(mixture
           ? {
               packing: mixture.packing,

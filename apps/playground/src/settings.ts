@@ -28,6 +28,10 @@ export interface Settings {
   readonly generatorLearningRate: number;
   readonly discriminatorLearningRate: number;
   readonly criticSteps: number;
+  /** Steps at the full learning rates before they start decaying (with {@link Settings.decaySteps} > 0). */
+  readonly decayStart: number;
+  /** Steps over which both learning rates fall linearly to 0 (and stay there); 0: constant rates. */
+  readonly decaySteps: number;
   readonly batchSize: number;
   readonly seed: number;
   readonly backend: BackendChoice;
@@ -71,32 +75,46 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'generatorLearningRate', param: 'glr', label: 'G learning rate', min: 1e-7, max: 1, integer: false },
   { key: 'discriminatorLearningRate', param: 'dlr', label: 'D learning rate', min: 1e-7, max: 1, integer: false },
   { key: 'criticSteps', param: 'k', label: 'critic steps', min: 1, max: 20, integer: true },
+  { key: 'decayStart', param: 'ds', label: 'lr decay from step', min: 0, max: 10_000_000, integer: true },
+  { key: 'decaySteps', param: 'dn', label: 'lr decay over (0 = none)', min: 0, max: 10_000_000, integer: true },
   { key: 'batchSize', param: 'batch', label: 'batch size', min: 1, max: 4096, integer: true },
   { key: 'seed', param: 'seed', label: 'seed', min: 0, max: 2 ** 31 - 1, integer: true },
 ];
 
+/** The training numbers a setup starts from. */
+type TrainingDefaults = Pick<Settings, 'generatorLearningRate' | 'discriminatorLearningRate' | 'criticSteps' | 'decayStart' | 'decaySteps'>;
+
 /**
- * Setups that train away from their preset's learning rate and critic steps,
- * with the values of the recipe they follow: the mixture + PacGAN setup is
- * the CLI's `toy2d-mixture-pacgan` (Adam 1e-3, β (0.5, 0.999), 2 discriminator
- * updates per generator update).
+ * Setups that train away from their preset. The mixture + PacGAN setup is the
+ * CLI's `toy2d-mixture-pacgan` sped up for a live page: that recipe's Adam
+ * 1e-3 needs some 5,000 steps to cover the grid; here G learns at 5e-3 and D
+ * at 2e-3 (TTUR), and both rates fall linearly to 0 over steps 700–1,700
+ * (the recipe decays over 5,000–15,000), so the categories first spread fast
+ * and then settle on their modes. 2 D updates per G update, as the recipe.
  */
-const SETUP_TRAINING: Partial<Readonly<Record<LossSetupName, { readonly learningRate: number; readonly criticSteps: number }>>> = {
-  'mixture-pacgan': { learningRate: 1e-3, criticSteps: 2 },
+const SETUP_TRAINING: Partial<Readonly<Record<LossSetupName, TrainingDefaults>>> = {
+  'mixture-pacgan': { generatorLearningRate: 5e-3, discriminatorLearningRate: 2e-3, criticSteps: 2, decayStart: 700, decaySteps: 1000 },
 };
 
 /**
- * The learning rates and critic steps a loss setup starts from: its preset's
- * (DCGAN: Adam 2e-4, 1 step; WGAN: RMSprop 5e-5, 5 steps; WGAN-GP: Adam 1e-4,
- * 5 steps), or its recipe's (mixture + PacGAN: Adam 1e-3, 2 steps).
+ * The learning rates, critic steps and learning-rate decay a loss setup
+ * starts from: its preset's (DCGAN: Adam 2e-4, 1 step; WGAN: RMSprop 5e-5,
+ * 5 steps; WGAN-GP: Adam 1e-4, 5 steps; constant rates), or its own
+ * (mixture + PacGAN: G 5e-3, D 2e-3, 2 steps, decaying over steps 700–1,700).
  *
  * @param loss - the setup.
- * @returns both learning rates and the critic steps.
+ * @returns both learning rates, the critic steps and the decay.
+ *
+ * @example
+ * ```ts
+ * presetDefaults('wgan-gp'); // { generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4, criticSteps: 5, decayStart: 0, decaySteps: 0 }
+ * ```
  */
-export function presetDefaults(loss: LossSetupName): Pick<Settings, 'generatorLearningRate' | 'discriminatorLearningRate' | 'criticSteps'> {
+export function presetDefaults(loss: LossSetupName): TrainingDefaults {
+  const own = SETUP_TRAINING[loss];
+  if (own !== undefined) return own;
   const preset = GAN_PRESETS[SETUP_PRESETS[loss]];
-  const { learningRate, criticSteps } = SETUP_TRAINING[loss] ?? preset;
-  return { generatorLearningRate: learningRate, discriminatorLearningRate: learningRate, criticSteps };
+  return { generatorLearningRate: preset.learningRate, discriminatorLearningRate: preset.learningRate, criticSteps: preset.criticSteps, decayStart: 0, decaySteps: 0 };
 }
 
 /** The setup an empty URL trains: the library's main job, which covers the grid's 25 modes. */
@@ -104,7 +122,7 @@ export const DEFAULT_SETUP: LossSetupName = 'mixture-pacgan';
 
 /**
  * The default configuration of a setup: the 25-mode grid, 3 × 128 ReLU MLPs,
- * 2-D noise, batch 256, the setup's learning rates and critic steps, seed 0,
+ * 2-D noise, batch 256, the setup's learning rates, critic steps and decay, seed 0,
  * the backend measured fastest (`auto`). Without an argument, the main job
  * ({@link DEFAULT_SETUP}): a mixture generator with PacGAN packing.
  *

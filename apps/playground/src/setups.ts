@@ -140,7 +140,7 @@ export function buildLossSetup(name: LossSetupName): LossSetup {
         loss: nonSaturatingLoss(),
         mixture: { categories: 50, maxOffset: 0.05, packing: 4, ema: 0.999 },
         note:
-          'A mixture generator (a learned centre per category of a 50-way code, plus an offset network bounded by 0.05 in unit scale, so no category can bridge two modes) on [onehot(c), z], the non-saturating loss, PacGAN packing of 4 (Lin et al. 2018), 2 D updates per G update, samples from an EMA of G — the CLI’s toy2d-mixture-pacgan.',
+          'A mixture generator (a learned centre per category of a 50-way code, plus an offset network bounded by 0.05 in unit scale, so no category can bridge two modes) on [onehot(c), z], the non-saturating loss, PacGAN packing of 4 (Lin et al. 2018), 2 D updates per G update, samples from an EMA of G — the CLI’s toy2d-mixture-pacgan, with faster learning rates that decay early (below).',
       };
     case 'minimax':
       return { ...base, ...probability, loss: minimaxLoss(), note: 'G minimises log(1 − D(G(z))) — Goodfellow et al. 2014; saturates when D wins.' };

@@ -8,7 +8,8 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { chooseFastestBackend } from './autoBackend.js';
-import { describeBackend, startBackend } from './backend.js';
+import { describeBackend, setWasmThreads, startBackend } from './backend.js';
+import type { BackendName } from './backend.js';
 import type { BackendReport, LogColumns, Reply, Request, RequestMessage, Responses, SessionReport, StepReport, ViewReport, WorkerMessage } from './protocol.js';
 import { RateMeter } from './rate.js';
 import { HEAT_RESOLUTION, Session } from './session.js';
@@ -62,7 +63,10 @@ class Trainer {
       this.loopDone.then(() => reply(this.status()), fail);
     } else {
       this.serial(async () => {
-        if (msg.kind === 'backend') return reply(await this.backend(msg.choice, msg.settings));
+        if (msg.kind === 'backend') {
+          if (msg.wasmThreads !== undefined) setWasmThreads(msg.wasmThreads);
+          return reply(await this.backend(msg.choice, msg.settings, msg.only));
+        }
         if (msg.kind === 'build') {
           const report = this.build(msg.settings);
           return reply(report, [report.real.buffer]);
@@ -88,11 +92,11 @@ class Trainer {
     return { session: this.sessionId, step: this.session?.step ?? 0, tensors: tf.memory().numTensors, rate: this.running ? this.rate.rate : undefined };
   }
 
-  private async backend(choice: BackendChoice, settings: Settings): Promise<BackendReport> {
+  private async backend(choice: BackendChoice, settings: Settings, only: readonly BackendName[] | undefined): Promise<BackendReport> {
     const base = { choice, crossOriginIsolated: scope.crossOriginIsolated === true };
     this.rate.reset();
     if (choice === 'auto') {
-      const auto = await chooseFastestBackend(settings, (text) => scope.postMessage({ type: 'measuring', text }));
+      const auto = await chooseFastestBackend(settings, (text) => scope.postMessage({ type: 'measuring', text }), only);
       return { ...base, backend: auto.info.backend, label: describeBackend(auto.info), reason: auto.reason, simd: auto.info.simd, threads: auto.info.threads, trials: auto.trials };
     }
     const info = await startBackend(choice);

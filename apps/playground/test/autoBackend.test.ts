@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoReason } from '../src/autoBackend.js';
+import { autoReason } from '../src/autoReason.js';
 import { softwareRenderer } from '../src/backendProbes.js';
 
 describe('telling a software WebGL renderer from a GPU', () => {
@@ -19,18 +19,21 @@ describe('telling a software WebGL renderer from a GPU', () => {
 
 describe('the line the page shows for an auto choice', () => {
   it('gives the chosen rate against every other timed backend, and why the rest were not timed', () => {
-    const line = autoReason('wasm', [
-      { backend: 'wasm', stepsPerSecond: 5.43 },
+    const wasm = { backend: 'wasm', stepsPerSecond: 5.43, detail: '1 thread' };
+    const line = autoReason(wasm, [
+      { backend: 'wasm', stepsPerSecond: 1.2, detail: '2 threads' },
       { backend: 'webgpu', skipped: 'no WebGPU adapter (no GPU, or WebGPU is disabled)' },
       { backend: 'webgl', stepsPerSecond: 0.68, detail: 'SwiftShader, software' },
+      wasm,
     ]);
-    expect(line).toBe('chosen: 5.4 steps/s vs webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter (no GPU, or WebGPU is disabled)');
+    expect(line).toBe('chosen: 5.4 steps/s vs wasm 1.2 (2 threads), webgl 0.7 (SwiftShader, software); webgpu: no WebGPU adapter (no GPU, or WebGPU is disabled)');
   });
 
   it('says when the chosen backend was the only one that ran, and when it is the cpu fallback', () => {
-    expect(autoReason('wasm', [{ backend: 'wasm', stepsPerSecond: 12.4 }, { backend: 'webgl', skipped: 'no WebGL context' }])).toBe(
+    const wasm = { backend: 'wasm', stepsPerSecond: 12.4 };
+    expect(autoReason(wasm, [wasm, { backend: 'webgl', skipped: 'no WebGL context' }])).toBe(
       'chosen: 12 steps/s, the only one that ran; webgl: no WebGL context',
     );
-    expect(autoReason('cpu', [{ backend: 'wasm', skipped: 'failed to initialise' }])).toBe('the fallback: no other backend ran; wasm: failed to initialise');
+    expect(autoReason(undefined, [{ backend: 'wasm', skipped: 'failed to initialise' }])).toBe('the fallback: no other backend ran; wasm: failed to initialise');
   });
 });

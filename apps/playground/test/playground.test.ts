@@ -130,6 +130,11 @@ describe('the playground in Chromium', () => {
     // webgl is SwiftShader here (no GPU): timed, or, if its shaders compile too slowly on a loaded machine, said so.
     expect(note).toMatch(/webgl( \(SwiftShader, software\), measured| [\d.]+ \(SwiftShader, software\)|: still warming up)/);
     expect(note).toMatch(/webgpu: (no WebGPU adapter|this browser has no WebGPU)/);
+    // Cross-origin isolated with several cores: wasm was timed on its thread pool and, in a second worker, on one thread.
+    if ((await page.evaluate(() => navigator.hardwareConcurrency)) > 1) {
+      expect(note).toMatch(/wasm [\d.]+ \(\d+ threads?\)/);
+      expect(backend).toMatch(/^(wasm \(SIMD, \d+ threads?\)|webgl|webgpu)/);
+    }
     // No backend failure was printed (tfjs logs a failing backend factory's stack trace as warnings).
     expect(warnings.filter((w) => /webgpu|features|Initialization of backend/i.test(w))).toEqual([]);
     const url = new URL(page.url());
@@ -141,9 +146,11 @@ describe('the playground in Chromium', () => {
       dw: '128',
       dd: '3',
       z: '2',
-      glr: '0.001',
-      dlr: '0.001',
+      glr: '0.005',
+      dlr: '0.002',
       k: '2',
+      ds: '700',
+      dn: '1000',
       batch: '256',
       seed: '0',
       backend: 'auto',
@@ -272,10 +279,10 @@ describe('the playground in Chromium', () => {
   });
 
   it('restores every setting from a shared URL, and writes changes back into it', async () => {
-    const query = '?dist=ring&loss=hinge&gw=64&gd=2&dw=32&dd=4&z=3&glr=0.001&dlr=0.002&k=2&batch=64&seed=5&backend=wasm';
+    const query = '?dist=ring&loss=hinge&gw=64&gd=2&dw=32&dd=4&z=3&glr=0.001&dlr=0.002&k=2&ds=100&dn=500&batch=64&seed=5&backend=wasm';
     const page = await open(query);
     const value = (name: string): Promise<string> => page.inputValue(`[data-testid="setting-${name}"]`);
-    const shown = Object.fromEntries(await Promise.all(['dist', 'loss', 'gw', 'gd', 'dw', 'dd', 'z', 'glr', 'dlr', 'k', 'batch', 'seed', 'backend'].map(async (n) => [n, await value(n)])));
+    const shown = Object.fromEntries(await Promise.all(['dist', 'loss', 'gw', 'gd', 'dw', 'dd', 'z', 'glr', 'dlr', 'k', 'ds', 'dn', 'batch', 'seed', 'backend'].map(async (n) => [n, await value(n)])));
     expect(shown).toEqual(Object.fromEntries(new URLSearchParams(query)));
     expect(new URL(page.url()).search).toBe(query);
     expect(await page.textContent('[data-testid="setup-note"]')).toMatch(/Lim & Ye/);
@@ -291,7 +298,7 @@ describe('the playground in Chromium', () => {
     await page.selectOption('[data-testid="setting-loss"]', 'wgan');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('loss') === 'wgan');
     const params = new URL(page.url()).searchParams;
-    expect([params.get('glr'), params.get('dlr'), params.get('k'), params.get('gw')]).toEqual(['0.00005', '0.00005', '5', '64']);
+    expect([params.get('glr'), params.get('dlr'), params.get('k'), params.get('ds'), params.get('dn'), params.get('gw')]).toEqual(['0.00005', '0.00005', '5', '0', '0', '64']);
     // The URL is written before the worker has built the new session: wait for it rather than race it.
     await page.waitForFunction(() => document.querySelector('[data-testid="step-count"]')?.textContent === '0');
 

@@ -13,6 +13,12 @@ describe('settings in the URL', () => {
     expect(settings).toMatchObject({ distribution: 'grid', loss: 'mixture-pacgan', generatorWidth: 128, generatorDepth: 3, batchSize: 256, backend: 'auto' });
   });
 
+  it('starts the mixture setup from its own rates: G 5e-3, D 2e-3, 2 D updates, decaying to 0 over steps 700–1,700', () => {
+    expect(presetDefaults('mixture-pacgan')).toEqual({ generatorLearningRate: 5e-3, discriminatorLearningRate: 2e-3, criticSteps: 2, decayStart: 700, decaySteps: 1000 });
+    expect(parseSettings('?ds=50&dn=0').settings).toMatchObject({ decayStart: 50, decaySteps: 0 });
+    expect(parseSettings('?dn=-1').problems).toEqual(['dn=-1: must be between 0 and 10000000']);
+  });
+
   it('gives a URL that names a loss that loss’s own defaults, so links written before the default changed keep their meaning', () => {
     expect(parseSettings('?dist=ring&loss=minimax').settings).toEqual({ ...defaultSettings('minimax'), distribution: 'ring' });
     expect(parseSettings('?loss=wgan-gp').settings).toMatchObject({ criticSteps: 5, generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4 });
@@ -20,9 +26,10 @@ describe('settings in the URL', () => {
 
   it("starts each loss from its paper's preset: DCGAN Adam 2e-4 × 1, WGAN RMSprop 5e-5 × 5, WGAN-GP Adam 1e-4 × 5", () => {
     const table = Object.fromEntries(LOSS_SETUPS.map((l) => [l, presetDefaults(l)]));
-    expect(table['non-saturating']).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, criticSteps: 1 });
-    expect(table['wgan']).toEqual({ generatorLearningRate: 5e-5, discriminatorLearningRate: 5e-5, criticSteps: 5 });
-    expect(table['wgan-gp']).toEqual({ generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4, criticSteps: 5 });
+    const constant = { decayStart: 0, decaySteps: 0 };
+    expect(table['non-saturating']).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, criticSteps: 1, ...constant });
+    expect(table['wgan']).toEqual({ generatorLearningRate: 5e-5, discriminatorLearningRate: 5e-5, criticSteps: 5, ...constant });
+    expect(table['wgan-gp']).toEqual({ generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4, criticSteps: 5, ...constant });
     expect(parseSettings('?loss=wgan').settings.criticSteps).toBe(5);
   });
 
