@@ -1,8 +1,9 @@
-import { cycleGanGenerator, dcganClassifier, patchGanDiscriminator } from '@gankit/architectures';
+import { dcganClassifier } from '@gankit/architectures';
 import { CycleGanTrainer } from '@gankit/trainers';
 import type { UnpairedBatch } from '@gankit/trainers';
 import { classifierAccuracy, trainSourceClassifier } from '../internal/sourceClassifier.js';
 import { holdOut, loadDigitDomains, translationParts, validationSize } from '../internal/translation.js';
+import { DIGIT_CYCLEGAN_SCHEDULE, digitCycleGanNetworks } from './digitsCyclegan.js';
 import type { Recipe } from './recipe.js';
 
 /**
@@ -29,9 +30,7 @@ export const digitsCycada: Recipe = {
   name: 'digits-cycada',
   summary: 'CycleGAN + CyCADA semantic consistency (source-labelled classifier), MNIST ↔ MNIST-M-style; eval: label preservation both ways',
   trainingSet: 'MNIST ↔ MNIST-M-style train (59,000 digits each; the last 1,000 are held out for checkpoint selection); domain A’s labels train the frozen source classifier',
-  translation: true,
-  defaults: { steps: 4000, batchSize: 8, seed: 0, sampleEvery: 500, checkpointEvery: 250 },
-  selection: { metric: 'labelPreservationMin', mode: 'max', every: 500 },
+  ...DIGIT_CYCLEGAN_SCHEDULE,
   async create({ batchSize, seed, limit }) {
     const domains = await loadDigitDomains(seed, limit);
     // The same split translationParts holds out: f_S never sees the validation digits.
@@ -41,14 +40,8 @@ export const digitsCycada: Recipe = {
     // Frozen from the start, so the trainer's recorded configuration is the same whether or not f_S is trained in this process (eval, sample).
     classifier.trainable = false;
     let diagnostics: Record<string, number> = {};
-    const generator = (s: number): ReturnType<typeof cycleGanGenerator> =>
-      cycleGanGenerator({ imageSize: 28, inChannels: 3, outChannels: 3, filters: 16, residualBlocks: 4, seed: s });
-    const critic = (s: number): ReturnType<typeof patchGanDiscriminator> => patchGanDiscriminator({ imageSize: 28, channels: 3, filters: 16, layers: 2, seed: s });
     const trainer = new CycleGanTrainer({
-      generatorAB: generator(seed),
-      generatorBA: generator(seed + 1),
-      discriminatorA: critic(seed + 2),
-      discriminatorB: critic(seed + 3),
+      ...digitCycleGanNetworks(seed),
       semanticConsistency: { classifierA: classifier, minConfidence: 0.9 },
       seed,
     });

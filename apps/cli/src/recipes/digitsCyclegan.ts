@@ -1,5 +1,6 @@
 import { cycleGanGenerator, patchGanDiscriminator } from '@gankit/architectures';
 import { CycleGanTrainer } from '@gankit/trainers';
+import type { CycleGanTrainerOptions } from '@gankit/trainers';
 import { loadDigitDomains, translationParts } from '../internal/translation.js';
 import type { Recipe } from './recipe.js';
 
@@ -16,25 +17,29 @@ import type { Recipe } from './recipe.js';
  * best worse-direction label preservation on them is kept (`best`).
  * Evaluated by label preservation of translations in both directions.
  */
+/** The four networks of the digit CycleGAN recipes, seeded seed … seed + 3. */
+export function digitCycleGanNetworks(seed: number): Pick<CycleGanTrainerOptions, 'generatorAB' | 'generatorBA' | 'discriminatorA' | 'discriminatorB'> {
+  const generator = (s: number): ReturnType<typeof cycleGanGenerator> =>
+    cycleGanGenerator({ imageSize: 28, inChannels: 3, outChannels: 3, filters: 16, residualBlocks: 4, seed: s });
+  const critic = (s: number): ReturnType<typeof patchGanDiscriminator> => patchGanDiscriminator({ imageSize: 28, channels: 3, filters: 16, layers: 2, seed: s });
+  return { generatorAB: generator(seed), generatorBA: generator(seed + 1), discriminatorA: critic(seed + 2), discriminatorB: critic(seed + 3) };
+}
+
+/** The budget and held-out checkpoint selection of the digit CycleGAN recipes. */
+export const DIGIT_CYCLEGAN_SCHEDULE: Pick<Recipe, 'translation' | 'defaults' | 'selection'> = {
+  translation: true,
+  defaults: { steps: 4000, batchSize: 8, seed: 0, sampleEvery: 500, checkpointEvery: 250 },
+  selection: { metric: 'labelPreservationMin', mode: 'max', every: 500 },
+};
+
 export const digitsCyclegan: Recipe = {
   name: 'digits-cyclegan',
   summary: 'CycleGAN MNIST ↔ MNIST-M-style digits; eval: label preservation both ways',
   trainingSet: 'MNIST ↔ MNIST-M-style train (59,000 digits each; the last 1,000 are held out for checkpoint selection)',
-  translation: true,
-  defaults: { steps: 4000, batchSize: 8, seed: 0, sampleEvery: 500, checkpointEvery: 250 },
-  selection: { metric: 'labelPreservationMin', mode: 'max', every: 500 },
+  ...DIGIT_CYCLEGAN_SCHEDULE,
   async create({ batchSize, seed, limit }) {
     const domains = await loadDigitDomains(seed, limit);
-    const generator = (s: number): ReturnType<typeof cycleGanGenerator> =>
-      cycleGanGenerator({ imageSize: 28, inChannels: 3, outChannels: 3, filters: 16, residualBlocks: 4, seed: s });
-    const critic = (s: number): ReturnType<typeof patchGanDiscriminator> => patchGanDiscriminator({ imageSize: 28, channels: 3, filters: 16, layers: 2, seed: s });
-    const trainer = new CycleGanTrainer({
-      generatorAB: generator(seed),
-      generatorBA: generator(seed + 1),
-      discriminatorA: critic(seed + 2),
-      discriminatorB: critic(seed + 3),
-      seed,
-    });
+    const trainer = new CycleGanTrainer({ ...digitCycleGanNetworks(seed), seed });
     return { trainer, ...translationParts(trainer, domains, batchSize, seed, true) };
   },
 };
