@@ -86,10 +86,11 @@ export const LOSS_EXPLANATIONS: Readonly<Record<LossSetupName, string>> = {
   minimax:
     'The original GAN game of Goodfellow et al. (2014, "Generative Adversarial Nets"): D is a real-vs-fake classifier trained with cross-entropy, and G minimises log(1 − D(G(z))), exactly the minimax objective. ' +
     'When D rejects the samples confidently this loss goes flat, so G learns slowly early on. ' +
-    'Watch the heat map turn purple around the purple points while they hardly move, and the per-mode balance: all modes may be "covered" by a few samples while most of the mass sits on some of them.',
+    'Watch the heat map turn purple around the purple points while they hardly move, and the per-mode balance: every mode can count as covered while some hold only a handful of high-quality samples.',
   'non-saturating':
     'The same classifier D as the minimax GAN, but G maximises log D(G(z)) instead: the "non-saturating" heuristic of the same paper (Goodfellow et al. 2014), used in practice (DCGAN) because it gives G strong gradients exactly when D is winning. ' +
-    'Watch the samples move towards green regions of the heat map; if they jump from mode to mode as D learns to reject each one, that is mode hopping, the dynamic behind mode collapse.',
+    'Watch the samples move towards green regions of the heat map; if they jump from mode to mode as D learns to reject each one, that is mode hopping, the dynamic behind mode collapse. ' +
+    'On the ring with 64-D noise (z = 64) it collapses: one blob beside one or two modes, hopping between them.',
   'least-squares':
     'LSGAN (Mao et al. 2017) swaps the cross-entropy for squared errors to targets: D pushes scores of real points to 1 and of generated points to 0, G pushes its own to 1. ' +
     'Unlike the sigmoid losses it keeps penalising samples that are on the right side of the boundary but far from the data, so G keeps a gradient towards the modes. ' +
