@@ -211,7 +211,10 @@ try {
 
 const chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const d = defaultSettings();
-console.log(`\nDefault setup (${d.loss}: mixture generator, 50 categories + ${d.latentDim}-D noise, PacGAN4, ${d.criticSteps} D updates per G update, G and D ${d.generatorDepth} × ${d.generatorWidth}, batch ${d.batchSize}, lr ${d.generatorLearningRate})`);
+const decay = d.decaySteps > 0 ? `, decaying to 0 over steps ${d.decayStart}–${d.decayStart + d.decaySteps}` : '';
+console.log(
+  `\nDefault setup (${d.loss}: mixture generator, 50 categories + ${d.latentDim}-D noise, PacGAN4, ${d.criticSteps} D updates per G update, G and D ${d.generatorDepth} × ${d.generatorWidth}, batch ${d.batchSize}, lr G ${d.generatorLearningRate} / D ${d.discriminatorLearningRate}${decay})`,
+);
 console.log(`${cpus().length} × ${cpus()[0]?.model}; ${chromium}; Node ${process.version}`);
 console.log(`${rounds} interleaved rounds of ${seconds} s each; median and range\n`);
 console.log('| where | backend | steps/s (median) | range | ms/step (median) | 1-min load |');

@@ -15,6 +15,8 @@ const MIN_TIMED_STEPS = 2;
 const MIN_TIMED_MS = 600;
 /** … unless, after one timed step, a backend runs at less than this fraction of the best so far: it is not timed further. */
 const CLEARLY_SLOWER = 1 / 3;
+/** While timed, the views are read back this often, as the page asks for them while training. */
+const VIEW_INTERVAL_MS = 250;
 /** A backend still warming up or stepping after this long (from its first step) is not waited for. */
 const BUDGET_MS = 8_000;
 
@@ -28,9 +30,12 @@ export interface AutoChoice {
 
 /**
  * Times training steps of a fresh session of `settings` on the current
- * backend: {@link WARM_UP_STEPS} untimed, then at least {@link MIN_TIMED_STEPS}
- * and {@link MIN_TIMED_MS}, stopping early when clearly slower than `best`,
- * and giving up after {@link BUDGET_MS}.
+ * backend as the page runs them, reading the views back every
+ * {@link VIEW_INTERVAL_MS} (on a GPU backend that read-back costs as much as
+ * several steps): {@link WARM_UP_STEPS} untimed (with a view, so its shaders
+ * are compiled too), then at least {@link MIN_TIMED_STEPS} and
+ * {@link MIN_TIMED_MS}, stopping early when clearly slower than `best`, and
+ * giving up after {@link BUDGET_MS}.
  *
  * @param settings - the setup to time.
  * @param best - the best rate so far (steps/s), if any.
@@ -42,14 +47,20 @@ async function timeSteps(settings: Settings, best: number | undefined): Promise<
     const start = performance.now();
     for (let i = 0; i < WARM_UP_STEPS; i++) {
       await session.trainStep();
+      await session.view();
       if (performance.now() - start > BUDGET_MS) return undefined;
     }
     const t0 = performance.now();
+    let lastView = t0;
     let steps = 0;
     const rate = (): number => steps / ((performance.now() - t0) / 1000);
     while (steps < MIN_TIMED_STEPS || performance.now() - t0 < MIN_TIMED_MS) {
       await session.trainStep();
       steps++;
+      if (performance.now() - lastView >= VIEW_INTERVAL_MS) {
+        await session.view();
+        lastView = performance.now();
+      }
       if (performance.now() - start > BUDGET_MS) break;
       if (best !== undefined && rate() < best * CLEARLY_SLOWER) break;
     }
