@@ -7,6 +7,10 @@ import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport }
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
 import type { Settings } from './settings.js';
 import { buildLossSetup } from './setups.js';
+import { SPEEDS, SPEED_LABELS } from './speed.js';
+import type { Speed } from './speed.js';
+import { TRAIN_MODES, TRAIN_MODE_LABELS } from './trainFocus.js';
+import type { TrainMode } from './trainFocus.js';
 import { TrainingClient } from './trainingClient.js';
 import type { WorkerEvent } from './trainingClient.js';
 import { COLORS } from './views/canvas.js';
@@ -50,6 +54,18 @@ function byId<T extends HTMLElement>(doc: Document, id: string, type: new () => 
 
 function format(v: number, digits = 3): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : String(v);
+}
+
+function fillSelect(select: HTMLSelectElement, options: ReadonlyArray<readonly [string, string]>): void {
+  select.replaceChildren(...options.map(([value, text]) => Object.assign(select.ownerDocument.createElement('option'), { value, textContent: text })));
+}
+
+/** A short hash (FNV-1a over the float bits) of an array: equal exactly when the values are (up to collisions). */
+function fingerprint(values: Float32Array): string {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  let h = 0x811c9dc5;
+  for (const b of bits) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(16);
 }
 
 /**
@@ -98,6 +114,11 @@ export class App {
       overview: doc.querySelector<SVGSVGElement>('svg#model-overview')!,
       coverageStatus: byId(doc, 'coverage-status', HTMLElement),
       coverageDefinition: byId(doc, 'coverage-definition', HTMLElement),
+      trainMode: byId(doc, 'train-mode', HTMLSelectElement),
+      speed: byId(doc, 'speed', HTMLSelectElement),
+      showManifold: byId(doc, 'show-manifold', HTMLInputElement),
+      showArrows: byId(doc, 'show-arrows', HTMLInputElement),
+      manifoldNote: byId(doc, 'manifold-note', HTMLElement),
     };
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
@@ -124,6 +145,15 @@ export class App {
     this.el.pause.addEventListener('click', () => void this.pause().catch((err: unknown) => this.fail(err)));
     this.el.step.addEventListener('click', () => void this.exclusive(() => this.singleStep()));
     this.el.reset.addEventListener('click', () => void this.exclusive(() => this.rebuild()));
+    fillSelect(this.el.trainMode, TRAIN_MODES.map((m) => [m, TRAIN_MODE_LABELS[m]] as const));
+    fillSelect(this.el.speed, SPEEDS.map((m) => [m, SPEED_LABELS[m]] as const));
+    // Live controls: the worker applies them from its next step on, without a new session.
+    const live = (): void =>
+      void this.client.request({ kind: 'live', train: this.el.trainMode.value as TrainMode, speed: this.el.speed.value as Speed }).catch((err: unknown) => this.fail(err));
+    this.el.trainMode.addEventListener('change', live);
+    this.el.speed.addEventListener('change', live);
+    this.el.showManifold.addEventListener('change', () => this.draw());
+    this.el.showArrows.addEventListener('change', () => this.draw());
     window.addEventListener('resize', () => this.draw());
     this.updateButtons();
     await this.exclusive(async () => {
@@ -381,6 +411,14 @@ export class App {
     this.el.tensors.textContent = String(data.tensors);
     const mixture = session.distribution.mixture;
     this.el.modesCovered.dataset['step'] = String(data.step);
+    // What the last view showed, for anyone checking what a step changed (and the tests): the step, the worker's slow-motion frames, fingerprints of the data.
+    const shown = this.el.samples.dataset;
+    shown['step'] = String(data.step);
+    shown['frame'] = String(data.frame);
+    shown['fake'] = fingerprint(data.fake);
+    this.el.heatmap.dataset['heat'] = fingerprint(data.heat);
+    this.el.manifoldNote.textContent = data.manifoldUnavailable === undefined ? '' : `Latent manifold unavailable: ${data.manifoldUnavailable}.`;
+    this.el.showManifold.disabled = data.manifoldUnavailable !== undefined;
     const state = mixture === undefined ? 'no-modes' : data.fake.every(Number.isFinite) ? { coverage: scoreCoverage(data.fake, mixture) } : 'non-finite';
     if (typeof state === 'object') this.coverage.push({ step: data.step, modes: state.coverage.modesCovered, highQuality: 100 * state.coverage.highQualityFraction });
     if (mixture) writeCoverageDefinition(this.el.coverageDefinition, mixture, data.fake.length / 2);
@@ -397,7 +435,10 @@ export class App {
     const session = this.session;
     if (session === undefined) return;
     const data = this.viewData;
-    drawSamples(this.el.samples, session.distribution, session.real, data?.fake);
+    drawSamples(this.el.samples, session.distribution, session.real, data?.fake, {
+      ...(this.el.showManifold.checked && data?.manifold !== undefined ? { manifold: { outputs: data.manifold, side: data.manifoldSide } } : {}),
+      ...(this.el.showArrows.checked && data !== undefined ? { arrows: data.arrows } : {}),
+    });
     const range = drawHeatmap(this.el.heatmap, session.distribution, data?.heat, session.heatResolution, session.heat, data?.fake);
     if (range) {
       this.el.heatLo.textContent = `${format(range.lo, 2)} fake`;

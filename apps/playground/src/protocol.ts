@@ -14,6 +14,8 @@ import type { GanPresetName } from '@gankit/trainers';
 import type { BackendName } from './backend.js';
 import type { BackendChoice, Settings } from './settings.js';
 import type { HeatScale } from './setups.js';
+import type { Speed } from './speed.js';
+import type { TrainMode } from './trainFocus.js';
 
 /** One backend tried by the `auto` choice: its measured speed on the setup, or why it was not timed. */
 export interface BackendTrial {
@@ -70,6 +72,16 @@ export interface ViewReport {
   readonly fake: Float32Array;
   /** The discriminator's raw output on the heat-map grid, row 0 at the top. */
   readonly heat: Float32Array;
+  /** −∂L_G/∂x at each generated point, x, y each: where the generator's loss pushes it. */
+  readonly arrows: Float32Array;
+  /** G's outputs on `latentGrid(manifoldSide)` (x, y each), when the latent is 2-D noise. */
+  readonly manifold?: Float32Array;
+  /** Latent codes per side of the manifold's grid. */
+  readonly manifoldSide: number;
+  /** Why there is no manifold (e.g. the latent size is not 2); undefined when there is one. */
+  readonly manifoldUnavailable?: string;
+  /** Animation frames the worker has waited between steps (slow motion) in this session. */
+  readonly frame: number;
   /** `tf.memory().numTensors` in the worker. */
   readonly tensors: number;
 }
@@ -111,7 +123,9 @@ export type Request =
   /** Stop training; replied to once the step in flight has landed. */
   | { readonly kind: 'pause' }
   /** Generated points and the heat map now. */
-  | { readonly kind: 'view' };
+  | { readonly kind: 'view' }
+  /** What the next steps train (both networks, D only, G only) and how fast the run loop goes; the session is kept. */
+  | { readonly kind: 'live'; readonly train: TrainMode; readonly speed: Speed };
 
 /** What the worker answers to each kind of request. */
 export interface Responses {
@@ -121,6 +135,7 @@ export interface Responses {
   readonly run: StepReport;
   readonly pause: StepReport;
   readonly view: ViewReport;
+  readonly live: StepReport;
 }
 
 /** A request on the wire. */

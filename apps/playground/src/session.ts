@@ -6,9 +6,12 @@ import { GanTrainer, categoricalLatent } from '@gankit/trainers';
 import type { GanStepLogs } from '@gankit/trainers';
 import { playgroundDistribution } from './distributions.js';
 import type { PlaygroundDistribution } from './distributions.js';
+import { generatorGradients } from './generatorGradients.js';
 import { buildLossSetup } from './setups.js';
 import type { LossSetup } from './setups.js';
 import type { Settings } from './settings.js';
+import { TrainFocus } from './trainFocus.js';
+import { latentGrid } from './views/latentManifold.js';
 
 /** Real points the trainer draws its batches from (a fixed, seeded pool). */
 const POOL = 50_000;
@@ -18,6 +21,8 @@ export const VIEW_SAMPLES = 2_500;
 const REAL_SHOWN = 1_000;
 /** Cells per side of the discriminator's heat map. */
 export const HEAT_RESOLUTION = 64;
+/** Latent codes per side of the latent-manifold grid. */
+export const MANIFOLD_SIDE = 24;
 /** The sampling seed of the views, fixed so the same latent codes move as G learns. */
 const VIEW_SEED = 7;
 
@@ -37,6 +42,10 @@ export interface ViewData {
   readonly fake: Float32Array;
   /** The discriminator's raw output on the heat-map grid, row 0 at the top (y1). */
   readonly heat: Float32Array;
+  /** −∂L_G/∂x at each generated point (x, y each): where the generator's loss pushes it. */
+  readonly arrows: Float32Array;
+  /** G's outputs on `latentGrid(MANIFOLD_SIDE)` (x, y each), when the latent is 2-D noise. */
+  readonly manifold?: Float32Array;
 }
 
 /**
@@ -53,8 +62,14 @@ export class Session {
   /** Real points for the samples view (x0, y0, …). */
   readonly real: Float32Array;
   readonly history: History = { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] };
+  /** Which networks the steps update (both, D only, G only). */
+  readonly focus: TrainFocus;
+  /** Why the latent manifold cannot be drawn, or undefined when it can (2-D noise latent). */
+  readonly manifoldUnavailable: string | undefined;
   private readonly batches: BatchIterator;
   private readonly heatGrid: tf.Tensor2D;
+  private readonly realShown: tf.Tensor2D;
+  private readonly manifoldCodes: tf.Tensor2D | undefined;
   private disposed = false;
 
   /**
@@ -111,6 +126,14 @@ export class Session {
     this.discriminator = discriminator;
     this.batches = new Dataset(pool).batches({ batchSize: Math.min(settings.batchSize, POOL), seed, epochs: Infinity, dropRemainder: true, labels: 'none' });
     this.real = pool.x.slice(0, 2 * REAL_SHOWN);
+    this.focus = new TrainFocus(this.trainer.generatorOptimizer, this.trainer.discriminatorOptimizer);
+    this.manifoldUnavailable = mixture
+      ? `the mixture generator's latent is a ${mixture.categories}-way category plus noise, not a 2-D plane`
+      : settings.latentDim !== 2
+        ? `the latent size is ${settings.latentDim}; the manifold is drawn for a 2-D latent only`
+        : undefined;
+    this.manifoldCodes = this.manifoldUnavailable === undefined ? tf.tensor2d(latentGrid(MANIFOLD_SIDE), [MANIFOLD_SIDE * MANIFOLD_SIDE, 2]) : undefined;
+    this.realShown = tf.tensor2d(this.real, [REAL_SHOWN, 2]);
     this.heatGrid = heatGrid(this.distribution, mixture ? pool.x.slice(0, 2 * (mixture.packing - 1)) : new Float32Array(0));
   }
 
@@ -147,18 +170,23 @@ export class Session {
   }
 
   /**
-   * Generated points (fixed latent codes) and the discriminator's output over the plane.
+   * Generated points (fixed latent codes), the discriminator's output over the
+   * plane, the generator-gradient arrows at the points and, for a 2-D latent,
+   * G's outputs on the latent grid.
    *
-   * @returns both, read back asynchronously so a GPU backend does not block the page.
+   * @returns all of them, read back asynchronously so a GPU backend does not block the page.
    */
   async view(): Promise<ViewData> {
     const fakeT = this.trainer.sample(VIEW_SAMPLES, { seed: VIEW_SEED });
     const heatT = tf.tidy(() => tf.reshape(this.discriminator.predict(this.heatGrid) as tf.Tensor, [-1]));
+    const arrowsT = generatorGradients(this.discriminator, this.setup.loss, fakeT as tf.Tensor2D, this.realShown, this.setup.mixture?.packing ?? 1);
+    const manifoldT = this.manifoldCodes !== undefined ? this.trainer.generate(this.manifoldCodes) : undefined;
     try {
-      const [fake, heat] = await Promise.all([fakeT.data(), heatT.data()]);
-      return { fake: fake as Float32Array, heat: heat as Float32Array };
+      const [fake, heat, arrows, manifold] = await Promise.all([fakeT.data(), heatT.data(), arrowsT.data(), manifoldT?.data()]);
+      return { fake: fake as Float32Array, heat: heat as Float32Array, arrows: arrows as Float32Array, ...(manifold !== undefined ? { manifold: manifold as Float32Array } : {}) };
     } finally {
-      tf.dispose([fakeT, heatT]);
+      tf.dispose([fakeT, heatT, arrowsT]);
+      manifoldT?.dispose();
     }
   }
 
@@ -171,6 +199,8 @@ export class Session {
     this.generator.dispose();
     this.discriminator.dispose();
     this.heatGrid.dispose();
+    this.realShown.dispose();
+    this.manifoldCodes?.dispose();
   }
 }
 

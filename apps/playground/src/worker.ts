@@ -12,8 +12,11 @@ import { describeBackend, setWasmThreads, startBackend } from './backend.js';
 import type { BackendName } from './backend.js';
 import type { BackendReport, LogColumns, Reply, Request, RequestMessage, Responses, SessionReport, StepReport, ViewReport, WorkerMessage } from './protocol.js';
 import { RateMeter } from './rate.js';
-import { HEAT_RESOLUTION, Session } from './session.js';
+import { HEAT_RESOLUTION, MANIFOLD_SIDE, Session } from './session.js';
 import type { BackendChoice, Settings } from './settings.js';
+import { framesPerStep } from './speed.js';
+import type { Speed } from './speed.js';
+import type { TrainMode } from './trainFocus.js';
 
 /** Logs are sent at most this often while running. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -23,7 +26,16 @@ const scope = globalThis as unknown as {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<RequestMessage>) => void) | null;
   crossOriginIsolated?: boolean;
+  requestAnimationFrame?: (callback: () => void) => number;
 };
+
+/** Resolves at the browser's next animation frame (a worker has requestAnimationFrame in Chromium; elsewhere a 60 Hz timer stands in). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (scope.requestAnimationFrame !== undefined) scope.requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 1000 / 60);
+  });
+}
 
 /** Resolves in a new task, after messages already queued have been handled (no 4 ms timer clamp). */
 function nextTask(): Promise<void> {
@@ -51,6 +63,10 @@ class Trainer {
   private readonly rate = new RateMeter();
   private logs = emptyLogs();
   private lastProgress = 0;
+  private trainMode: TrainMode = 'both';
+  private speed: Speed = 'max';
+  /** Animation frames waited in slow motion, in this session. */
+  private frames = 0;
 
   handle(msg: RequestMessage): void {
     const reply = (value: Responses[Request['kind']], transfer: Transferable[] = []): void => scope.postMessage({ type: 'reply', id: msg.id, ok: true, value }, transfer);
@@ -71,13 +87,19 @@ class Trainer {
           const report = this.build(msg.settings);
           return reply(report, [report.real.buffer]);
         }
+        if (msg.kind === 'live') {
+          this.trainMode = msg.train;
+          this.speed = msg.speed;
+          if (this.session !== undefined) this.session.focus.mode = msg.train;
+          return reply(this.status());
+        }
         if (msg.kind === 'step') {
           await this.step();
           this.flush();
           return reply(this.status());
         }
         const view = await this.view();
-        return reply(view, [view.fake.buffer, view.heat.buffer]);
+        return reply(view, [view.fake.buffer, view.heat.buffer, view.arrows.buffer, ...(view.manifold ? [view.manifold.buffer] : [])]);
       }).catch(fail);
     }
   }
@@ -109,7 +131,9 @@ class Trainer {
     this.logs = emptyLogs();
     this.rate.reset();
     this.sessionId++;
+    this.frames = 0;
     this.session = new Session(settings);
+    this.session.focus.mode = this.trainMode;
     const { setup } = this.session;
     return { session: this.sessionId, note: setup.note, preset: setup.preset, heat: setup.heat, heatLabel: setup.heatLabel, heatResolution: HEAT_RESOLUTION, real: this.session.real.slice() };
   }
@@ -143,8 +167,12 @@ class Trainer {
       while (this.running) {
         await this.serial(() => this.step());
         if (performance.now() - this.lastProgress >= PROGRESS_INTERVAL_MS) this.flush();
-        // Let the page's requests in between steps.
+        // Let the page's requests in between steps; in slow motion, wait some animation frames.
         await nextTask();
+        for (let i = framesPerStep(this.speed); i > 0 && this.running; i--) {
+          await nextFrame();
+          this.frames++;
+        }
       }
     } catch (err) {
       this.running = false;
@@ -179,7 +207,20 @@ class Trainer {
     // Copies: a backend may hand out its own storage, and these buffers are transferred away.
     const fake = data.fake.slice();
     const heat = data.heat.slice();
-    return { session: this.sessionId, step: session.step, fake, heat, tensors: tf.memory().numTensors };
+    const arrows = data.arrows.slice();
+    const manifold = data.manifold?.slice();
+    return {
+      session: this.sessionId,
+      step: session.step,
+      fake,
+      heat,
+      arrows,
+      ...(manifold !== undefined ? { manifold } : {}),
+      manifoldSide: MANIFOLD_SIDE,
+      ...(session.manifoldUnavailable !== undefined ? { manifoldUnavailable: session.manifoldUnavailable } : {}),
+      frame: this.frames,
+      tensors: tf.memory().numTensors,
+    };
   }
 }
 

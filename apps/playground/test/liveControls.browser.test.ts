@@ -1,0 +1,185 @@
+/**
+ * GAN Lab's live controls on the built page in Chromium: train D only or G
+ * only, slow motion, and the latent-manifold and generator-gradient overlays
+ * on the samples view. Nothing here is timed: steps are counted against the
+ * worker's own count of the animation frames it waited, and what a step
+ * changed is read from fingerprints of the view data the page shows.
+ * Builds into its own temporary directory, so it can run beside the other
+ * browser tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchChromium, serveStatic } from './harness.js';
+import type { Browser, StaticServer } from './harness.js';
+
+let outDir: string | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let setupError: unknown;
+const pageErrors: string[] = [];
+/** Only ends a hung wait; nothing here depends on speed. */
+const HANG_GUARD_MS = 300_000;
+/** Small networks on the ring, so steps are cheap. */
+const SMALL = 'dist=ring&gw=16&gd=2&dw=16&dd=2&batch=64&backend=wasm';
+
+beforeAll(async () => {
+  try {
+    outDir = mkdtempSync(join(tmpdir(), 'gankit-playground-live-'));
+    browser = await launchChromium();
+    server = await serveStatic(await buildApp(outDir));
+  } catch (err) {
+    setupError = err;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<Page> {
+  if (setupError !== undefined) throw setupError;
+  if (browser === undefined || server === undefined) throw new Error('the browser test set-up did not finish');
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(HANG_GUARD_MS);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
+  });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: HANG_GUARD_MS });
+  return page;
+}
+
+/** What the last view the page drew showed: its step, the worker's slow-motion frames, fingerprints of G's samples and D's map. */
+interface Shown {
+  readonly step: number;
+  readonly frame: number;
+  readonly fake: string;
+  readonly heat: string;
+}
+
+async function shown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const samples = document.querySelector<HTMLCanvasElement>('[data-testid="samples-canvas"]')!.dataset;
+    const heat = document.querySelector<HTMLCanvasElement>('[data-testid="heatmap-canvas"]')!.dataset['heat'] ?? '';
+    return { step: Number(samples['step']), frame: Number(samples['frame']), fake: samples['fake'] ?? '', heat };
+  });
+}
+
+/** Waits until the page shows a view that satisfies `predicate` (evaluated in the page on the samples canvas's data). */
+async function waitShown(page: Page, predicate: string): Promise<Shown> {
+  await page.waitForFunction(`(() => { const d = document.querySelector('[data-testid="samples-canvas"]').dataset; const step = Number(d.step), frame = Number(d.frame); return ${predicate}; })()`, undefined, { polling: 50 });
+  return shown(page);
+}
+
+/** One Step click, and the view after it. */
+async function step(page: Page): Promise<Shown> {
+  const before = (await shown(page)).step;
+  await page.click('[data-testid="step"]');
+  return waitShown(page, `step === ${before + 1}`);
+}
+
+/** The samples canvas's pixels, hashed. */
+async function samplesPixels(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="samples-canvas"]')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 0x811c9dc5;
+    for (const b of data) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return `${canvas.width}x${canvas.height}:${h.toString(16)}`;
+  });
+}
+
+describe('train D only / G only (Chromium)', () => {
+  it('"D only" steps change the heat map but not the samples; "G only" the reverse; "both" both', async () => {
+    const page = await open(`?${SMALL}&loss=hinge`);
+    await waitShown(page, 'step === 0');
+    const first = await step(page);
+    await page.selectOption('[data-testid="train-mode"]', 'discriminator');
+    const d1 = await step(page);
+    const d2 = await step(page);
+    expect(d2.step).toBe(3);
+    expect(d1.fake).toBe(first.fake);
+    expect(d2.fake).toBe(first.fake);
+    expect(d1.heat).not.toBe(first.heat);
+    expect(d2.heat).not.toBe(d1.heat);
+    await page.selectOption('[data-testid="train-mode"]', 'generator');
+    const g1 = await step(page);
+    const g2 = await step(page);
+    expect(g1.heat).toBe(d2.heat);
+    expect(g2.heat).toBe(d2.heat);
+    expect(g1.fake).not.toBe(d2.fake);
+    expect(g2.fake).not.toBe(g1.fake);
+    await page.selectOption('[data-testid="train-mode"]', 'both');
+    const both = await step(page);
+    expect(both.fake).not.toBe(g2.fake);
+    expect(both.heat).not.toBe(g2.heat);
+    await page.close();
+  });
+});
+
+describe('slow motion (Chromium)', () => {
+  it('at ¼× the worker waits 4 animation frames per step; at max it waits none', async () => {
+    const page = await open(`?${SMALL}&loss=hinge`);
+    await page.selectOption('[data-testid="speed"]', '1/4');
+    await page.click('[data-testid="start"]');
+    const a = await waitShown(page, 'step >= 3 && frame >= 8');
+    const b = await waitShown(page, `frame >= ${a.frame + 40} && step > ${a.step}`);
+    // Each step is followed by 4 frames, so between two views: at most Δframe / 4 + 1 steps.
+    expect(b.step - a.step).toBeLessThanOrEqual(Math.floor((b.frame - a.frame) / 4) + 1);
+    await page.selectOption('[data-testid="speed"]', 'max');
+    // Once the frames of the step in flight are waited (at most 4), the count stands still while steps go on.
+    const c = await waitShown(page, `step > ${b.step + 2}`);
+    const d = await waitShown(page, `step > ${c.step + 10}`);
+    expect(d.frame - c.frame).toBeLessThanOrEqual(4);
+    await page.click('[data-testid="pause"]');
+    await page.waitForSelector('body[data-looping="false"]');
+    await page.close();
+  });
+});
+
+describe('latent manifold and generator-gradient overlays (Chromium)', () => {
+  it('draws each overlay on the samples view when its box is ticked, and removes it when unticked', async () => {
+    const page = await open(`?${SMALL}&loss=non-saturating&z=2`);
+    await step(page);
+    expect(await page.textContent('[data-testid="manifold-note"]')).toBe('');
+    const plain = await samplesPixels(page);
+    await page.check('[data-testid="show-manifold"]');
+    const manifold = await samplesPixels(page);
+    expect(manifold).not.toBe(plain);
+    await page.uncheck('[data-testid="show-manifold"]');
+    expect(await samplesPixels(page)).toBe(plain);
+    await page.check('[data-testid="show-arrows"]');
+    const arrows = await samplesPixels(page);
+    expect(arrows).not.toBe(plain);
+    expect(arrows).not.toBe(manifold);
+    await page.uncheck('[data-testid="show-arrows"]');
+    expect(await samplesPixels(page)).toBe(plain);
+    await page.close();
+  });
+
+  it('says the manifold is unavailable for a latent size other than 2, and for the mixture generator', async () => {
+    const page = await open(`?${SMALL}&loss=non-saturating&z=3`);
+    await waitShown(page, 'step === 0');
+    expect(await page.textContent('[data-testid="manifold-note"]')).toBe('Latent manifold unavailable: the latent size is 3; the manifold is drawn for a 2-D latent only.');
+    expect(await page.isDisabled('[data-testid="show-manifold"]')).toBe(true);
+    // The arrows need no 2-D latent.
+    const plain = await samplesPixels(page);
+    await page.check('[data-testid="show-arrows"]');
+    expect(await samplesPixels(page)).not.toBe(plain);
+    await page.close();
+    const mixture = await open(`?${SMALL}&loss=mixture-pacgan`);
+    await waitShown(mixture, 'step === 0');
+    expect(await mixture.textContent('[data-testid="manifold-note"]')).toMatch(/^Latent manifold unavailable: the mixture generator's latent is a \d+-way category plus noise/);
+    await mixture.close();
+  });
+
+  it('raised no uncaught page errors and logged no console errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
