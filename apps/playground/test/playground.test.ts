@@ -128,7 +128,7 @@ describe('the playground in Chromium', () => {
     const note = (await page.textContent('[data-testid="backend-note"]')) ?? '';
     expect(note).toMatch(/^Backend: \S+.*, measured on this setup — chosen: [\d.]+ steps\/s( vs |, the only one that ran)/);
     // webgl is SwiftShader here (no GPU): timed, or, if its shaders compile too slowly on a loaded machine, said so.
-    expect(note).toMatch(/webgl( \(SwiftShader, software\), measured| [\d.]+ \(SwiftShader, software\)|: still warming up)/);
+    expect(note).toMatch(/webgl( \(SwiftShader, software\), measured| [\d.]+ \(SwiftShader, software\)| \(SwiftShader, software\): still warming up)/);
     expect(note).toMatch(/webgpu: (no WebGPU adapter|this browser has no WebGPU)/);
     // Cross-origin isolated with several cores: wasm was timed on its thread pool and, in a second worker, on one thread.
     if ((await page.evaluate(() => navigator.hardwareConcurrency)) > 1) {
