@@ -1,6 +1,7 @@
 import { GAN_PRESETS } from '@gankit/trainers';
 import { buildForm, readForm, writeForm } from './controls.js';
 import { playgroundDistribution } from './distributions.js';
+import { DRAW_EXTENT, formatDrawn, parseDrawn } from './drawnPoints.js';
 import type { PlaygroundDistribution } from './distributions.js';
 import { autoReason } from './autoReason.js';
 import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
@@ -18,6 +19,7 @@ import { coverageReadout, scoreCoverage, writeCoverageDefinition } from './views
 import { HEAT_GRADIENT, drawHeatmap } from './views/heatmapView.js';
 import { drawLineChart } from './views/lineChart.js';
 import { modelSpec, renderModelOverview } from './views/modelOverview.js';
+import { planePoint } from './views/plane.js';
 import { drawSamples } from './views/samplesView.js';
 
 /** While training, the views are read back and redrawn this long after the last redraw. */
@@ -82,6 +84,8 @@ export class App {
   private viewData: ViewReport | undefined;
   private coverage: CoveragePoint[] = [];
   private client: TrainingClient;
+  /** The points of a drawing in progress (pointer down on the samples view), or undefined. */
+  private drawing: Array<[number, number]> | undefined;
   private readonly el;
 
   constructor(private readonly doc: Document) {
@@ -119,6 +123,8 @@ export class App {
       showManifold: byId(doc, 'show-manifold', HTMLInputElement),
       showArrows: byId(doc, 'show-arrows', HTMLInputElement),
       manifoldNote: byId(doc, 'manifold-note', HTMLElement),
+      drawNote: byId(doc, 'draw-note', HTMLElement),
+      clearDrawing: byId(doc, 'clear-drawing', HTMLButtonElement),
     };
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
@@ -154,6 +160,7 @@ export class App {
     this.el.speed.addEventListener('change', live);
     this.el.showManifold.addEventListener('change', () => this.draw());
     this.el.showArrows.addEventListener('change', () => this.draw());
+    this.wireDrawing();
     window.addEventListener('resize', () => this.draw());
     this.updateButtons();
     await this.exclusive(async () => {
@@ -163,6 +170,55 @@ export class App {
     // Where training runs, for anyone curious (and the tests).
     this.doc.body.dataset['trainer'] = 'worker';
     this.doc.body.dataset['ready'] = 'true';
+  }
+
+  /**
+   * With the `draw` distribution, a click on the samples view places a real
+   * point and a drag places one every 0.1 plane units; on release the points
+   * go into the URL and a new session trains on them. Clear removes them.
+   */
+  private wireDrawing(): void {
+    const canvas = this.el.samples;
+    const add = (e: PointerEvent): void => {
+      const points = this.drawing;
+      if (points === undefined) return;
+      const rect = canvas.getBoundingClientRect();
+      const [x, y] = planePoint(rect.width, rect.height, DRAW_EXTENT, e.clientX - rect.left, e.clientY - rect.top);
+      if (Math.abs(x) > DRAW_EXTENT.x1 || Math.abs(y) > DRAW_EXTENT.y1) return;
+      const last = points[points.length - 1];
+      if (e.type === 'pointermove' && last !== undefined && Math.hypot(x - last[0], y - last[1]) < 0.1) return;
+      points.push([x, y]);
+      // Marks the point at once; the real samples around it come with the new session.
+      const ctx = canvas.getContext('2d');
+      if (ctx === null) return;
+      ctx.fillStyle = COLORS.real;
+      ctx.beginPath();
+      ctx.arc(e.clientX - rect.left, e.clientY - rect.top, 4, 0, 2 * Math.PI);
+      ctx.fill();
+    };
+    canvas.addEventListener('pointerdown', (e) => {
+      if (this.settings.distribution !== 'draw') return;
+      canvas.setPointerCapture(e.pointerId);
+      this.drawing = [...(parseDrawn(this.settings.drawn).points ?? [])];
+      add(e);
+    });
+    canvas.addEventListener('pointermove', add);
+    const finish = (): void => {
+      const points = this.drawing;
+      this.drawing = undefined;
+      if (points !== undefined) this.setDrawn(formatDrawn(points));
+    };
+    canvas.addEventListener('pointerup', finish);
+    canvas.addEventListener('pointercancel', finish);
+    this.el.clearDrawing.addEventListener('click', () => this.setDrawn(''));
+  }
+
+  /** New drawn points: into the URL, and a new session on them. */
+  private setDrawn(drawn: string): void {
+    if (drawn === this.settings.drawn) return;
+    this.settings = { ...this.settings, drawn };
+    this.writeUrl();
+    void this.exclusive(() => this.rebuild());
   }
 
   /** Shows an error and pauses. */
@@ -363,7 +419,7 @@ export class App {
     const report = await this.client.request({ kind: 'build', settings: this.settings });
     const session: PageSession = {
       ...report,
-      distribution: playgroundDistribution(this.settings.distribution),
+      distribution: playgroundDistribution(this.settings.distribution, this.settings.drawn),
       history: { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] },
       step: 0,
     };
@@ -371,6 +427,9 @@ export class App {
     this.el.note.textContent = `${report.note} ${this.presetNote(report)}`;
     this.el.heatLabel.textContent = report.heatLabel;
     this.el.modesLegend.hidden = session.distribution.mixture === undefined;
+    const drawing = this.settings.distribution === 'draw';
+    this.el.drawNote.hidden = !drawing;
+    this.el.samples.classList.toggle('drawable', drawing);
     const setup = buildLossSetup(this.settings.loss);
     this.el.explanation.textContent = setup.explanation;
     renderModelOverview(this.el.overview, modelSpec(this.settings, setup, session.distribution.label));

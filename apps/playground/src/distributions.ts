@@ -1,5 +1,6 @@
-import { gridOfGaussians, ringOfGaussians, spiral, twoMoons } from '@gankit/datasets';
+import { gaussianMixture2D, gridOfGaussians, ringOfGaussians, spiral, twoMoons } from '@gankit/datasets';
 import type { GaussianMixture2D, ToyDistribution2D } from '@gankit/datasets';
+import { DRAWN_STD, DRAW_EXTENT, PLACEHOLDER_POINTS, parseDrawn } from './drawnPoints.js';
 import type { DistributionName } from './settings.js';
 
 /** The square of the plane the views show: [x0, x1] × [y0, y1]. */
@@ -26,6 +27,7 @@ export const DISTRIBUTION_LABELS: Readonly<Record<DistributionName, string>> = {
   grid: 'Grid of 25 Gaussians',
   spiral: 'Spiral (Swiss roll)',
   'two-moons': 'Two moons',
+  draw: 'Draw your own',
 };
 
 function isMixture(d: ToyDistribution2D): d is GaussianMixture2D {
@@ -51,12 +53,21 @@ function extentOf(source: ToyDistribution2D): Extent {
 }
 
 /**
- * The distribution of a name, from @gankit/datasets with the benchmark's defaults.
+ * The distribution of a name, from @gankit/datasets with the benchmark's
+ * defaults; `draw` is an equal mixture of small Gaussians (std
+ * {@link DRAWN_STD}) around the user's points on the fixed square
+ * {@link DRAW_EXTENT} (three placeholder points until some are drawn).
  *
- * @param name - ring, grid, spiral or two-moons.
+ * @param name - ring, grid, spiral, two-moons or draw.
+ * @param drawn - the drawn points for `draw`, as the URL's `pts` keeps them (see drawnPoints.ts).
  * @returns the source, its mixture view if it has true modes, and the extent to show.
  */
-export function playgroundDistribution(name: DistributionName): PlaygroundDistribution {
+export function playgroundDistribution(name: DistributionName, drawn = ''): PlaygroundDistribution {
+  if (name === 'draw') {
+    const points = parseDrawn(drawn).points ?? [];
+    const source = gaussianMixture2D(points.length > 0 ? points : PLACEHOLDER_POINTS, DRAWN_STD, 'drawn');
+    return { name, label: DISTRIBUTION_LABELS[name], source, mixture: source, extent: DRAW_EXTENT };
+  }
   const source = name === 'ring' ? ringOfGaussians() : name === 'grid' ? gridOfGaussians() : name === 'spiral' ? spiral() : twoMoons();
   return {
     name,

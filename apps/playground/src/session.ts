@@ -79,7 +79,7 @@ export class Session {
   constructor(settings: Settings) {
     this.settings = settings;
     this.setup = buildLossSetup(settings.loss);
-    this.distribution = playgroundDistribution(settings.distribution);
+    this.distribution = playgroundDistribution(settings.distribution, settings.drawn);
     const { seed } = settings;
     const pool = this.distribution.source.sample(POOL, seed);
     const mixture = this.setup.mixture;

@@ -1,8 +1,9 @@
 import { GAN_PRESETS } from '@gankit/trainers';
 import type { GanPresetName } from '@gankit/trainers';
+import { formatDrawn, parseDrawn } from './drawnPoints.js';
 
 /** The 2-D distributions the playground trains on. */
-export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons'] as const;
+export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons', 'draw'] as const;
 /** A distribution's name, as it appears in the URL. */
 export type DistributionName = (typeof DISTRIBUTIONS)[number];
 
@@ -19,6 +20,8 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 /** Everything the page can be configured with; all of it lives in the URL. */
 export interface Settings {
   readonly distribution: DistributionName;
+  /** The points of the `draw` distribution as URL `pts` keeps them (`x_y_x_y…` in hundredths; see drawnPoints.ts); empty for none. */
+  readonly drawn: string;
   readonly loss: LossSetupName;
   readonly generatorWidth: number;
   readonly generatorDepth: number;
@@ -132,6 +135,7 @@ export const DEFAULT_SETUP: LossSetupName = 'mixture-pacgan';
 export function defaultSettings(loss: LossSetupName = DEFAULT_SETUP): Settings {
   return {
     distribution: 'grid',
+    drawn: '',
     loss,
     generatorWidth: 128,
     generatorDepth: 3,
@@ -167,6 +171,12 @@ export function parseSettings(search: string): { settings: Settings; problems: s
   const dist = params.get('dist');
   if (oneOf(DISTRIBUTIONS, dist)) settings['distribution'] = dist;
   else if (dist !== null) problems.push(`dist '${dist}' is not one of ${DISTRIBUTIONS.join(', ')}`);
+  const pts = params.get('pts');
+  if (pts !== null) {
+    const drawn = parseDrawn(pts);
+    if (drawn.points !== undefined) settings['drawn'] = formatDrawn(drawn.points);
+    else problems.push(`pts: ${drawn.problem}`);
+  }
   const backend = params.get('backend');
   if (oneOf(BACKEND_CHOICES, backend)) settings['backend'] = backend;
   else if (backend !== null) problems.push(`backend '${backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
@@ -205,6 +215,7 @@ export function checkNumber(field: NumberField, value: number): string | undefin
 export function settingsToSearch(settings: Settings): string {
   const params = new URLSearchParams();
   params.set('dist', settings.distribution);
+  if (settings.distribution === 'draw') params.set('pts', settings.drawn);
   params.set('loss', settings.loss);
   for (const field of NUMBER_FIELDS) params.set(field.param, String(settings[field.key]));
   params.set('backend', settings.backend);

@@ -38,13 +38,22 @@ describe('settings in the URL', () => {
     expect(settings).toEqual(defaultSettings());
     expect(problems).toEqual([
       "loss 'nope' is not one of mixture-pacgan, minimax, non-saturating, least-squares, hinge, ra-sgan, ra-lsgan, wgan, wgan-gp, sn-hinge",
-      "dist 'moon' is not one of ring, grid, spiral, two-moons",
+      "dist 'moon' is not one of ring, grid, spiral, two-moons, draw",
       "backend 'tpu' is not one of auto, webgpu, webgl, wasm, cpu",
       'gw=0: must be between 1 and 1024',
       'glr=abc: not a number',
       'k=2.5: must be an integer',
       'batch=: not a number',
     ]);
+  });
+
+  it('keeps drawn points in the URL as hundredths, only with dist=draw, and reports malformed ones', () => {
+    const settings = { ...defaultSettings('hinge'), distribution: 'draw', drawn: '50_100_-125_0' } as const;
+    expect(settingsToSearch(settings)).toContain('dist=draw&pts=50_100_-125_0&');
+    expect(parseSettings(settingsToSearch(settings))).toEqual({ settings, problems: [] });
+    expect(settingsToSearch({ ...settings, distribution: 'ring' })).not.toContain('pts=');
+    expect(parseSettings('?dist=draw&pts=1_2_3').problems).toEqual(["pts: '1_2_3' is not x_y_x_y… in hundredths (integers)"]);
+    expect(parseSettings('?dist=draw&pts=0_201').problems).toEqual(['pts: a point is outside [−2, 2]² (−200…200)']);
   });
 
   it('treats a change of backend alone as the same training run', () => {

@@ -105,3 +105,25 @@ export function drawPlaneGrid(s: Surface, map: PlaneMap, extent: Extent): void {
   }
   ctx.restore();
 }
+
+/**
+ * The plane point under a position on a surface, the inverse of {@link planeMap}.
+ *
+ * @param width - the surface's CSS width.
+ * @param height - its CSS height.
+ * @param extent - the part of the plane shown.
+ * @param cx - CSS pixels from the surface's left edge.
+ * @param cy - CSS pixels from its top edge.
+ * @returns x, y in plane units (outside `extent` when the position is outside the square).
+ *
+ * @example
+ * ```ts
+ * const rect = canvas.getBoundingClientRect();
+ * const [x, y] = planePoint(rect.width, rect.height, extent, e.clientX - rect.left, e.clientY - rect.top);
+ * ```
+ */
+export function planePoint(width: number, height: number, extent: Extent, cx: number, cy: number): [number, number] {
+  const size = Math.min(width, height);
+  const scale = size / (extent.x1 - extent.x0);
+  return [extent.x0 + (cx - (width - size) / 2) / scale, extent.y1 - (cy - (height - size) / 2) / scale];
+}

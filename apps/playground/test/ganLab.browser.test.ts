@@ -143,6 +143,85 @@ describe('slow motion (Chromium)', () => {
   });
 });
 
+/** The drawn points in the page's URL. */
+async function urlPoints(page: Page): Promise<Array<[number, number]>> {
+  const pts = new URL(page.url()).searchParams.get('pts') ?? '';
+  const v = pts === '' ? [] : pts.split('_').map(Number);
+  return Array.from({ length: v.length / 2 }, (_, i) => [v[2 * i]! / 100, v[2 * i + 1]! / 100] as [number, number]);
+}
+
+describe('draw your own distribution (Chromium)', () => {
+  it('places real points where the mouse clicks and drags, keeps them in the URL, and the worker trains on a mixture around them', async () => {
+    const page = await open(`?${SMALL.replace("dist=ring", "dist=draw")}&loss=hinge`);
+    await waitShown(page, 'step === 0');
+    expect(await page.isVisible('[data-testid="draw-note"]')).toBe(true);
+    const box = (await page.locator('[data-testid="samples-canvas"]').boundingBox())!;
+    const size = Math.min(box.width, box.height);
+    // The plane's [−2, 2]² square centred in the canvas.
+    const at = (x: number, y: number): [number, number] => [box.x + (box.width - size) / 2 + ((x + 2) / 4) * size, box.y + (box.height - size) / 2 + ((2 - y) / 4) * size];
+    const clicks: Array<[number, number]> = [
+      [-1, 1],
+      [1, 1],
+      [0, -1],
+    ];
+    for (const [x, y] of clicks) await page.mouse.click(...at(x, y));
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('pts')?.split('_').length === 6);
+    const placed = await urlPoints(page);
+    placed.forEach(([x, y], i) => {
+      expect(Math.abs(x - clicks[i]![0])).toBeLessThanOrEqual(0.03);
+      expect(Math.abs(y - clicks[i]![1])).toBeLessThanOrEqual(0.03);
+    });
+    // A drag from (−1.5, −1.5) to (−0.5, −1.5) places a point every 0.1 or more along it.
+    await page.mouse.move(...at(-1.5, -1.5));
+    await page.mouse.down();
+    await page.mouse.move(...at(-0.5, -1.5), { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts')?.split('_').length ?? 0) >= 2 * 6);
+    const all = await urlPoints(page);
+    for (const [x, y] of all.slice(3)) {
+      expect(x).toBeGreaterThanOrEqual(-1.52);
+      expect(x).toBeLessThanOrEqual(-0.48);
+      expect(Math.abs(y + 1.5)).toBeLessThanOrEqual(0.03);
+    }
+    // The worker's real samples (drawn green) sit within 0.25 (5 std) of the points, and every point has some.
+    await page.waitForFunction(`document.querySelector('[data-testid="coverage-definition"]').textContent.includes('of the ${all.length} true centres')`);
+    const green = await page.evaluate(
+      ({ points, size }) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="samples-canvas"]')!;
+        const { width, height } = canvas;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+        const dpr = width / canvas.clientWidth;
+        const side = size * dpr;
+        const near = new Array<number>(points.length).fill(0);
+        let far = 0;
+        for (let py = 0; py < height; py++) {
+          for (let px = 0; px < width; px++) {
+            const k = 4 * (py * width + px);
+            const [r, g, b] = [data[k]!, data[k + 1]!, data[k + 2]!];
+            if (!(g > r + 30 && g > b + 15)) continue;
+            const x = ((px - (width - side) / 2) / side) * 4 - 2;
+            const y = 2 - ((py - (height - side) / 2) / side) * 4;
+            const i = points.findIndex(([cx, cy]) => Math.hypot(x - cx, y - cy) <= 0.25);
+            if (i >= 0) near[i]!++;
+            else far++;
+          }
+        }
+        return { near, far };
+      },
+      { points: all, size },
+    );
+    expect(green.far).toBe(0);
+    for (const n of green.near) expect(n).toBeGreaterThan(0);
+    // It trains: a step scores coverage against the drawn modes.
+    await step(page);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(new RegExp(`^\\d+ / ${all.length}$`));
+    // Clear empties the URL's points and trains on the placeholders.
+    await page.click('[data-testid="clear-drawing"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') === '');
+    await page.close();
+  });
+});
+
 describe('latent manifold and generator-gradient overlays (Chromium)', () => {
   it('draws each overlay on the samples view when its box is ticked, and removes it when unticked', async () => {
     const page = await open(`?${SMALL}&loss=non-saturating&z=2`);
