@@ -1,4 +1,5 @@
 import { GAN_PRESETS } from '@gankit/trainers';
+import { Comparison } from './comparison.js';
 import { buildForm, readForm, writeForm } from './controls.js';
 import { playgroundDistribution } from './distributions.js';
 import { DRAW_EXTENT, formatDrawn, parseDrawn } from './drawnPoints.js';
@@ -6,7 +7,8 @@ import type { PlaygroundDistribution } from './distributions.js';
 import { autoReason } from './autoReason.js';
 import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
-import type { Settings } from './settings.js';
+import { BACKEND_CHOICES } from './settings.js';
+import type { BackendChoice, Settings } from './settings.js';
 import { buildLossSetup } from './setups.js';
 import { SPEEDS, SPEED_LABELS } from './speed.js';
 import type { Speed } from './speed.js';
@@ -86,6 +88,10 @@ export class App {
   private client: TrainingClient;
   /** The points of a drawing in progress (pointer down on the samples view), or undefined. */
   private drawing: Array<[number, number]> | undefined;
+  /** The second run when a loss is compared (`cmp`), or undefined. */
+  private comparison: Comparison | undefined;
+  /** The backend the page's worker runs (what `auto` chose), for the compared run. */
+  private backendInUse: BackendChoice = 'wasm';
   private readonly el;
 
   constructor(private readonly doc: Document) {
@@ -125,6 +131,10 @@ export class App {
       manifoldNote: byId(doc, 'manifold-note', HTMLElement),
       drawNote: byId(doc, 'draw-note', HTMLElement),
       clearDrawing: byId(doc, 'clear-drawing', HTMLButtonElement),
+      comparePanel: byId(doc, 'compare-panel', HTMLElement),
+      compareTitle: byId(doc, 'compare-title', HTMLElement),
+      compareSamples: byId(doc, 'compare-samples', HTMLCanvasElement),
+      compareReadout: byId(doc, 'compare-readout', HTMLElement),
     };
     const { settings, problems } = parseSettings(doc.location.search);
     this.settings = settings;
@@ -154,8 +164,12 @@ export class App {
     fillSelect(this.el.trainMode, TRAIN_MODES.map((m) => [m, TRAIN_MODE_LABELS[m]] as const));
     fillSelect(this.el.speed, SPEEDS.map((m) => [m, SPEED_LABELS[m]] as const));
     // Live controls: the worker applies them from its next step on, without a new session.
-    const live = (): void =>
-      void this.client.request({ kind: 'live', train: this.el.trainMode.value as TrainMode, speed: this.el.speed.value as Speed }).catch((err: unknown) => this.fail(err));
+    const live = (): void => {
+      const train = this.el.trainMode.value as TrainMode;
+      const speed = this.el.speed.value as Speed;
+      void this.client.request({ kind: 'live', train, speed }).catch((err: unknown) => this.fail(err));
+      void this.comparison?.live(train, speed).catch((err: unknown) => this.fail(err));
+    };
     this.el.trainMode.addEventListener('change', live);
     this.el.speed.addEventListener('change', live);
     this.el.showManifold.addEventListener('change', () => this.draw());
@@ -254,6 +268,7 @@ export class App {
       (status) => this.updateStatus(status),
       (err: unknown) => this.fail(err),
     );
+    void this.comparison?.run().catch((err: unknown) => this.fail(err));
     void this.viewLoop();
   }
 
@@ -279,7 +294,8 @@ export class App {
     this.running = false;
     this.updateButtons();
     try {
-      this.updateStatus(await this.client.request({ kind: 'pause' }));
+      const [status] = await Promise.all([this.client.request({ kind: 'pause' }), this.comparison?.pause()]);
+      this.updateStatus(status);
       await this.refreshViews();
     } finally {
       this.doc.body.dataset['looping'] = 'false';
@@ -324,7 +340,8 @@ export class App {
 
   private async singleStep(): Promise<void> {
     if (this.running || this.session === undefined) return;
-    this.updateStatus(await this.client.request({ kind: 'step' }));
+    const [status] = await Promise.all([this.client.request({ kind: 'step' }), this.comparison?.step()]);
+    this.updateStatus(status);
     await this.refreshViews();
   }
 
@@ -403,6 +420,7 @@ export class App {
   }
 
   private showBackend(report: BackendReport): void {
+    if ((BACKEND_CHOICES as readonly string[]).includes(report.backend)) this.backendInUse = report.backend as BackendChoice;
     this.el.backend.textContent = report.label;
     const isolation =
       report.backend === 'wasm' && report.threads === 1 && !report.crossOriginIsolated ? 'one wasm thread: the page is not cross-origin isolated (COOP/COEP headers), which wasm threads need' : '';
@@ -434,7 +452,28 @@ export class App {
     this.el.explanation.textContent = setup.explanation;
     renderModelOverview(this.el.overview, modelSpec(this.settings, setup, session.distribution.label));
     this.updateStatus(undefined);
+    await this.rebuildComparison();
     await this.refreshViews();
+  }
+
+  /** Starts, rebuilds or ends the compared run to match `cmp`; it trains if the page's run does. */
+  private async rebuildComparison(): Promise<void> {
+    const loss = this.settings.compare;
+    if (loss === 'none') {
+      this.comparison?.dispose();
+      this.comparison = undefined;
+      return;
+    }
+    if (this.comparison === undefined) {
+      this.comparison = new Comparison(
+        { section: this.el.comparePanel, title: this.el.compareTitle, canvas: this.el.compareSamples, readout: this.el.compareReadout },
+        (err) => this.fail(err),
+      );
+      await this.comparison.start(this.backendInUse, this.settings);
+      await this.comparison.live(this.el.trainMode.value as TrainMode, this.el.speed.value as Speed);
+    }
+    await this.comparison.build(this.settings, loss);
+    if (this.running) await this.comparison.run();
   }
 
   /** Where the setup's optimizer, learning rates, decay and critic steps come from. */
@@ -464,7 +503,7 @@ export class App {
   private async refreshViews(): Promise<void> {
     const session = this.session;
     if (session === undefined) return;
-    const data = await this.client.request({ kind: 'view' });
+    const [data] = await Promise.all([this.client.request({ kind: 'view' }), this.comparison?.refresh()]);
     if (session !== this.session || data.session !== session.session) return;
     this.viewData = data;
     this.el.tensors.textContent = String(data.tensors);

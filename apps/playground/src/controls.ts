@@ -31,7 +31,7 @@ function select(name: string, label: string, options: ReadonlyArray<readonly [st
 }
 
 /**
- * Builds the settings form: distribution, loss setup and backend menus, then
+ * Builds the settings form: distribution, loss setup, compared loss and backend menus, then
  * the network and training numbers, each named by its URL parameter.
  *
  * @param form - the (empty) form to fill.
@@ -40,6 +40,7 @@ export function buildForm(form: HTMLFormElement): void {
   form.replaceChildren(
     select('dist', 'Distribution', DISTRIBUTIONS.map((d) => [d, DISTRIBUTION_LABELS[d]] as const)),
     select('loss', 'Loss', LOSS_SETUPS.map((l) => [l, SETUP_LABELS[l]] as const)),
+    select('cmp', 'Compare with', [['none', 'none'] as const, ...LOSS_SETUPS.map((l) => [l, SETUP_LABELS[l]] as const)]),
     ...GROUPS.map(({ title, params }) =>
       element('fieldset', {}, [
         element('legend', { textContent: title }),
@@ -70,6 +71,7 @@ function control(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSe
 export function writeForm(form: HTMLFormElement, settings: Settings): void {
   control(form, 'dist').value = settings.distribution;
   control(form, 'loss').value = settings.loss;
+  control(form, 'cmp').value = settings.compare;
   control(form, 'backend').value = settings.backend;
   for (const field of NUMBER_FIELDS) {
     const input = control(form, field.param);
@@ -92,6 +94,7 @@ export function readForm(form: HTMLFormElement, current: Settings): { settings: 
   const next: Record<string, unknown> = { ...current };
   next['distribution'] = control(form, 'dist').value;
   next['loss'] = control(form, 'loss').value;
+  next['compare'] = control(form, 'cmp').value;
   next['backend'] = control(form, 'backend').value;
   let invalid = false;
   for (const field of NUMBER_FIELDS) {

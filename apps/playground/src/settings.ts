@@ -23,6 +23,8 @@ export interface Settings {
   /** The points of the `draw` distribution as URL `pts` keeps them (`x_y_x_y…` in hundredths; see drawnPoints.ts); empty for none. */
   readonly drawn: string;
   readonly loss: LossSetupName;
+  /** A second loss setup trained beside the first on the same data and seed (URL `cmp`), or `none`. */
+  readonly compare: LossSetupName | 'none';
   readonly generatorWidth: number;
   readonly generatorDepth: number;
   readonly discriminatorWidth: number;
@@ -137,6 +139,7 @@ export function defaultSettings(loss: LossSetupName = DEFAULT_SETUP): Settings {
     distribution: 'grid',
     drawn: '',
     loss,
+    compare: 'none',
     generatorWidth: 128,
     generatorDepth: 3,
     discriminatorWidth: 128,
@@ -177,6 +180,9 @@ export function parseSettings(search: string): { settings: Settings; problems: s
     if (drawn.points !== undefined) settings['drawn'] = formatDrawn(drawn.points);
     else problems.push(`pts: ${drawn.problem}`);
   }
+  const cmp = params.get('cmp');
+  if (oneOf(LOSS_SETUPS, cmp) || cmp === 'none') settings['compare'] = cmp;
+  else if (cmp !== null) problems.push(`cmp '${cmp}' is not none or one of ${LOSS_SETUPS.join(', ')}`);
   const backend = params.get('backend');
   if (oneOf(BACKEND_CHOICES, backend)) settings['backend'] = backend;
   else if (backend !== null) problems.push(`backend '${backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
@@ -217,6 +223,7 @@ export function settingsToSearch(settings: Settings): string {
   params.set('dist', settings.distribution);
   if (settings.distribution === 'draw') params.set('pts', settings.drawn);
   params.set('loss', settings.loss);
+  if (settings.compare !== 'none') params.set('cmp', settings.compare);
   for (const field of NUMBER_FIELDS) params.set(field.param, String(settings[field.key]));
   params.set('backend', settings.backend);
   return `?${params.toString()}`;

@@ -222,6 +222,34 @@ describe('draw your own distribution (Chromium)', () => {
   });
 });
 
+describe('compare two losses (Chromium)', () => {
+  it('trains a second loss in its own worker on the same data and seed, stepping and running with the first, in a second panel', async () => {
+    const page = await open(`?${SMALL}&loss=hinge&cmp=least-squares`);
+    await waitShown(page, 'step === 0');
+    expect(await page.isVisible('[data-testid="compare-panel"]')).toBe(true);
+    expect(await page.textContent('#compare-title')).toBe('Compared: Least squares (LSGAN)');
+    expect(new URL(page.url()).searchParams.get('cmp')).toBe('least-squares');
+    const compareStep = (): Promise<number> => page.evaluate(() => Number(document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step']));
+    expect(await compareStep()).toBe(0);
+    await step(page);
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step'] === '1');
+    expect(await page.textContent('[data-testid="compare-readout"]')).toMatch(/^step 1: modes covered \d \/ 8, high quality /);
+    // Start and Pause drive both runs.
+    await page.click('[data-testid="start"]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step']) >= 3);
+    await page.click('[data-testid="pause"]');
+    await page.waitForSelector('body[data-looping="false"]');
+    const paused = await compareStep();
+    await step(page);
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step']) === n + 1, paused);
+    // Off again: the panel hides and the URL drops cmp.
+    await page.selectOption('[data-testid="setting-cmp"]', 'none');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="compare-panel"]')!.hidden);
+    expect(new URL(page.url()).searchParams.get('cmp')).toBeNull();
+    await page.close();
+  });
+});
+
 describe('latent manifold and generator-gradient overlays (Chromium)', () => {
   it('draws each overlay on the samples view when its box is ticked, and removes it when unticked', async () => {
     const page = await open(`?${SMALL}&loss=non-saturating&z=2`);

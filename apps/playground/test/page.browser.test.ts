@@ -68,7 +68,7 @@ describe('the page’s explanations (Chromium)', () => {
         return { name: select.name, room, widest };
       }),
     );
-    expect(menus.map((m) => m.name)).toEqual(['dist', 'loss', 'backend']);
+    expect(menus.map((m) => m.name)).toEqual(['dist', 'loss', 'cmp', 'backend']);
     for (const m of menus) expect(m.widest, `the widest entry of the ${m.name} menu`).toBeLessThanOrEqual(m.room);
     await page.close();
   });
