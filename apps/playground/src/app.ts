@@ -172,8 +172,13 @@ export class App {
     };
     this.el.trainMode.addEventListener('change', live);
     this.el.speed.addEventListener('change', live);
-    this.el.showManifold.addEventListener('change', () => this.draw());
-    this.el.showArrows.addEventListener('change', () => this.draw());
+    // The worker computes an overlay's data only while its box is ticked: ticking one reads the views back.
+    const overlay = (): void => {
+      if (this.running) this.draw();
+      else void this.exclusive(() => this.refreshViews());
+    };
+    this.el.showManifold.addEventListener('change', overlay);
+    this.el.showArrows.addEventListener('change', overlay);
     this.wireDrawing();
     window.addEventListener('resize', () => this.draw());
     this.updateButtons();
@@ -503,7 +508,10 @@ export class App {
   private async refreshViews(): Promise<void> {
     const session = this.session;
     if (session === undefined) return;
-    const [data] = await Promise.all([this.client.request({ kind: 'view' }), this.comparison?.refresh()]);
+    const [data] = await Promise.all([
+      this.client.request({ kind: 'view', arrows: this.el.showArrows.checked, manifold: this.el.showManifold.checked }),
+      this.comparison?.refresh(),
+    ]);
     if (session !== this.session || data.session !== session.session) return;
     this.viewData = data;
     this.el.tensors.textContent = String(data.tensors);
@@ -533,10 +541,14 @@ export class App {
     const session = this.session;
     if (session === undefined) return;
     const data = this.viewData;
+    const manifold = this.el.showManifold.checked ? data?.manifold : undefined;
+    const arrows = this.el.showArrows.checked ? data?.arrows : undefined;
     drawSamples(this.el.samples, session.distribution, session.real, data?.fake, {
-      ...(this.el.showManifold.checked && data?.manifold !== undefined ? { manifold: { outputs: data.manifold, side: data.manifoldSide } } : {}),
-      ...(this.el.showArrows.checked && data !== undefined ? { arrows: data.arrows } : {}),
+      ...(manifold !== undefined && data !== undefined ? { manifold: { outputs: manifold, side: data.manifoldSide } } : {}),
+      ...(arrows !== undefined ? { arrows } : {}),
     });
+    // Which overlays the samples view shows now (for the tests, and anyone curious).
+    this.el.samples.dataset['overlays'] = [manifold !== undefined ? 'manifold' : '', arrows !== undefined ? 'arrows' : ''].filter((o) => o !== '').join(' ');
     const range = drawHeatmap(this.el.heatmap, session.distribution, data?.heat, session.heatResolution, session.heat, data?.fake);
     if (range) {
       this.el.heatLo.textContent = `${format(range.lo, 2)} fake`;

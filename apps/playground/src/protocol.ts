@@ -72,9 +72,9 @@ export interface ViewReport {
   readonly fake: Float32Array;
   /** The discriminator's raw output on the heat-map grid, row 0 at the top. */
   readonly heat: Float32Array;
-  /** −∂L_G/∂x at each generated point, x, y each: where the generator's loss pushes it. */
-  readonly arrows: Float32Array;
-  /** G's outputs on `latentGrid(manifoldSide)` (x, y each), when the latent is 2-D noise. */
+  /** −∂L_G/∂x at each generated point, x, y each: where the generator's loss pushes it (when asked for). */
+  readonly arrows?: Float32Array;
+  /** G's outputs on `latentGrid(manifoldSide)` (x, y each), when asked for and the latent is 2-D noise. */
   readonly manifold?: Float32Array;
   /** Latent codes per side of the manifold's grid. */
   readonly manifoldSide: number;
@@ -122,8 +122,8 @@ export type Request =
   | { readonly kind: 'run' }
   /** Stop training; replied to once the step in flight has landed. */
   | { readonly kind: 'pause' }
-  /** Generated points and the heat map now. */
-  | { readonly kind: 'view' }
+  /** Generated points and the heat map now; the generator-gradient arrows and the latent manifold too when asked. */
+  | { readonly kind: 'view'; readonly arrows?: boolean; readonly manifold?: boolean }
   /** What the next steps train (both networks, D only, G only) and how fast the run loop goes; the session is kept. */
   | { readonly kind: 'live'; readonly train: TrainMode; readonly speed: Speed };
 

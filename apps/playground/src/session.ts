@@ -42,9 +42,9 @@ export interface ViewData {
   readonly fake: Float32Array;
   /** The discriminator's raw output on the heat-map grid, row 0 at the top (y1). */
   readonly heat: Float32Array;
-  /** −∂L_G/∂x at each generated point (x, y each): where the generator's loss pushes it. */
-  readonly arrows: Float32Array;
-  /** G's outputs on `latentGrid(MANIFOLD_SIDE)` (x, y each), when the latent is 2-D noise. */
+  /** −∂L_G/∂x at each generated point (x, y each): where the generator's loss pushes it; when asked for. */
+  readonly arrows?: Float32Array;
+  /** G's outputs on `latentGrid(MANIFOLD_SIDE)` (x, y each), when asked for and the latent is 2-D noise. */
   readonly manifold?: Float32Array;
 }
 
@@ -171,21 +171,28 @@ export class Session {
 
   /**
    * Generated points (fixed latent codes), the discriminator's output over the
-   * plane, the generator-gradient arrows at the points and, for a 2-D latent,
-   * G's outputs on the latent grid.
+   * plane and, when asked, the generator-gradient arrows at the points and
+   * (for a 2-D latent) G's outputs on the latent grid.
    *
+   * @param extras - which of the arrows and the manifold to compute too (default neither).
    * @returns all of them, read back asynchronously so a GPU backend does not block the page.
    */
-  async view(): Promise<ViewData> {
+  async view(extras: { readonly arrows?: boolean; readonly manifold?: boolean } = {}): Promise<ViewData> {
     const fakeT = this.trainer.sample(VIEW_SAMPLES, { seed: VIEW_SEED });
     const heatT = tf.tidy(() => tf.reshape(this.discriminator.predict(this.heatGrid) as tf.Tensor, [-1]));
-    const arrowsT = generatorGradients(this.discriminator, this.setup.loss, fakeT as tf.Tensor2D, this.realShown, this.setup.mixture?.packing ?? 1);
-    const manifoldT = this.manifoldCodes !== undefined ? this.trainer.generate(this.manifoldCodes) : undefined;
+    const arrowsT = extras.arrows !== true ? undefined : generatorGradients(this.discriminator, this.setup.loss, fakeT as tf.Tensor2D, this.realShown, this.setup.mixture?.packing ?? 1);
+    const manifoldT = extras.manifold === true && this.manifoldCodes !== undefined ? this.trainer.generate(this.manifoldCodes) : undefined;
     try {
-      const [fake, heat, arrows, manifold] = await Promise.all([fakeT.data(), heatT.data(), arrowsT.data(), manifoldT?.data()]);
-      return { fake: fake as Float32Array, heat: heat as Float32Array, arrows: arrows as Float32Array, ...(manifold !== undefined ? { manifold: manifold as Float32Array } : {}) };
+      const [fake, heat, arrows, manifold] = await Promise.all([fakeT.data(), heatT.data(), arrowsT?.data(), manifoldT?.data()]);
+      return {
+        fake: fake as Float32Array,
+        heat: heat as Float32Array,
+        ...(arrows !== undefined ? { arrows: arrows as Float32Array } : {}),
+        ...(manifold !== undefined ? { manifold: manifold as Float32Array } : {}),
+      };
     } finally {
-      tf.dispose([fakeT, heatT, arrowsT]);
+      tf.dispose([fakeT, heatT]);
+      arrowsT?.dispose();
       manifoldT?.dispose();
     }
   }

@@ -98,8 +98,8 @@ class Trainer {
           this.flush();
           return reply(this.status());
         }
-        const view = await this.view();
-        return reply(view, [view.fake.buffer, view.heat.buffer, view.arrows.buffer, ...(view.manifold ? [view.manifold.buffer] : [])]);
+        const view = await this.view(msg.arrows === true, msg.manifold === true);
+        return reply(view, [view.fake.buffer, view.heat.buffer, ...(view.arrows ? [view.arrows.buffer] : []), ...(view.manifold ? [view.manifold.buffer] : [])]);
       }).catch(fail);
     }
   }
@@ -199,23 +199,21 @@ class Trainer {
     scope.postMessage({ type: 'progress', logs, ...this.status() }, Object.values(logs).map((c: Float32Array) => c.buffer));
   }
 
-  private async view(): Promise<ViewReport> {
+  private async view(arrows: boolean, manifold: boolean): Promise<ViewReport> {
     const session = this.session;
     if (session === undefined) throw new Error('no session: build one first');
     this.flush();
-    const data = await session.view();
+    const data = await session.view({ arrows, manifold });
     // Copies: a backend may hand out its own storage, and these buffers are transferred away.
     const fake = data.fake.slice();
     const heat = data.heat.slice();
-    const arrows = data.arrows.slice();
-    const manifold = data.manifold?.slice();
     return {
       session: this.sessionId,
       step: session.step,
       fake,
       heat,
-      arrows,
-      ...(manifold !== undefined ? { manifold } : {}),
+      ...(data.arrows !== undefined ? { arrows: data.arrows.slice() } : {}),
+      ...(data.manifold !== undefined ? { manifold: data.manifold.slice() } : {}),
       manifoldSide: MANIFOLD_SIDE,
       ...(session.manifoldUnavailable !== undefined ? { manifoldUnavailable: session.manifoldUnavailable } : {}),
       frame: this.frames,

@@ -84,6 +84,12 @@ async function step(page: Page): Promise<Shown> {
   return waitShown(page, `step === ${before + 1}`);
 }
 
+/** Ticks or unticks an overlay's box and waits until the samples view shows exactly `shows` (e.g. 'manifold', 'arrows', ''). */
+async function overlay(page: Page, box: 'show-manifold' | 'show-arrows', on: boolean, shows: string): Promise<void> {
+  await (on ? page.check(`[data-testid="${box}"]`) : page.uncheck(`[data-testid="${box}"]`));
+  await page.waitForFunction((shows) => document.querySelector<HTMLCanvasElement>('[data-testid="samples-canvas"]')!.dataset['overlays'] === shows, shows);
+}
+
 /** The samples canvas's pixels, hashed. */
 async function samplesPixels(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -256,16 +262,16 @@ describe('latent manifold and generator-gradient overlays (Chromium)', () => {
     await step(page);
     expect(await page.textContent('[data-testid="manifold-note"]')).toBe('');
     const plain = await samplesPixels(page);
-    await page.check('[data-testid="show-manifold"]');
+    await overlay(page, 'show-manifold', true, 'manifold');
     const manifold = await samplesPixels(page);
     expect(manifold).not.toBe(plain);
-    await page.uncheck('[data-testid="show-manifold"]');
+    await overlay(page, 'show-manifold', false, '');
     expect(await samplesPixels(page)).toBe(plain);
-    await page.check('[data-testid="show-arrows"]');
+    await overlay(page, 'show-arrows', true, 'arrows');
     const arrows = await samplesPixels(page);
     expect(arrows).not.toBe(plain);
     expect(arrows).not.toBe(manifold);
-    await page.uncheck('[data-testid="show-arrows"]');
+    await overlay(page, 'show-arrows', false, '');
     expect(await samplesPixels(page)).toBe(plain);
     await page.close();
   });
@@ -277,7 +283,7 @@ describe('latent manifold and generator-gradient overlays (Chromium)', () => {
     expect(await page.isDisabled('[data-testid="show-manifold"]')).toBe(true);
     // The arrows need no 2-D latent.
     const plain = await samplesPixels(page);
-    await page.check('[data-testid="show-arrows"]');
+    await overlay(page, 'show-arrows', true, 'arrows');
     expect(await samplesPixels(page)).not.toBe(plain);
     await page.close();
     const mixture = await open(`?${SMALL}&loss=mixture-pacgan`);
