@@ -170,7 +170,7 @@ describe('the playground in Chromium', () => {
     expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
     expect(await pixels(page, 'samples-canvas', 'fake')).toBeGreaterThan(100);
     expect(await colours(page, 'heatmap-canvas')).toBeGreaterThan(30);
-    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
 
     // The worker holds tfjs's engine with the backend and the networks; the page's engine never started a backend.
     expect(await page.getAttribute('body', 'data-trainer')).toBe('worker');
@@ -250,7 +250,7 @@ describe('the playground in Chromium', () => {
     expect(await pixels(page, 'samples-canvas', 'real')).toBeGreaterThan(100);
     expect(await pixels(page, 'samples-canvas', 'fake')).toBeGreaterThan(100);
     expect(await colours(page, 'heatmap-canvas')).toBeGreaterThan(30);
-    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
     expect(await pixels(page, 'loss-canvas', 'red', 24)).toBeGreaterThan(20);
     expect(await pixels(page, 'coverage-canvas', 'fake', 24)).toBeGreaterThan(20);
 
@@ -336,7 +336,7 @@ describe('the playground in Chromium', () => {
     await waitForStep(page, 5);
     await page.click('[data-testid="pause"]');
     expect(await page.textContent('[data-testid="message"]')).toBe('');
-    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
     await page.close();
   });
 
@@ -349,7 +349,7 @@ describe('the playground in Chromium', () => {
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
     expect(await page.textContent('[data-testid="message"]')).toBe('');
     expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
-    expect(await pixels(page, 'loss-canvas', 'blue', 24)).toBeGreaterThan(20);
+    await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
     await page.close();
   });
 
