@@ -331,7 +331,7 @@ describe('the playground in Chromium', () => {
     expect(options).toEqual(expect.arrayContaining(['ra-sgan', 'ra-lsgan']));
     await page.selectOption('[data-testid="setting-loss"]', 'ra-lsgan');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('loss') === 'ra-lsgan');
-    expect(await page.textContent('#setup-note')).toContain('Jolicoeur-Martineau 2018');
+    await expect.poll(() => page.textContent('#setup-note'), { timeout: 60_000 }).toContain('Jolicoeur-Martineau 2018');
     await page.click('[data-testid="start"]');
     await waitForStep(page, 5);
     await page.click('[data-testid="pause"]');
