@@ -17,7 +17,8 @@ const CONTINUOUS = 2;
  * latent [62 noise | one-hot 10-way code | 2 continuous codes in U[−1, 1)],
  * and a discriminator whose Q head (128 units, batch norm, leaky ReLU) shares
  * its convolutional body and predicts the codes; non-saturating loss plus the
- * mutual-information term (λ = 1) in both losses, Adam 2e-4 β₁ 0.5. The
+ * mutual-information term (λ = 1) in both losses, Adam β₁ 0.5 at the paper's
+ * rates (appendix C: 2e-4 for D and Q, 1e-3 for G). The
  * question it answers: does the categorical code, never told about digits,
  * come to pick the digit class? Measured two ways, each the accuracy of the
  * best one-to-one map from code to digit (`bestMatchAccuracy`):
@@ -40,6 +41,7 @@ export const mnistInfogan: Recipe = {
       loss: nonSaturatingLoss(),
       latentCodes: { categorical: [CATEGORIES], continuous: CONTINUOUS },
       preset: 'dcgan',
+      learningRates: { generator: 1e-3, discriminator: 2e-4 },
       seed,
     });
     const parts = mnistGanParts(trainer, mnist, batchSize, seed);
