@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Canvas from '../src/views/canvas.js';
 import type * as LatentManifold from '../src/views/latentManifold.js';
 import type * as Plane from '../src/views/plane.js';
-import { countPixels, openViewPage } from './viewPage.js';
-import type { ViewPage } from './viewPage.js';
+import { countPixels, useViewPage } from './viewPage.js';
 
-let view: ViewPage | undefined;
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    view = await openViewPage();
-  } catch (err) {
-    setupError = err;
-  }
-});
-afterAll(async () => view?.close());
-
-function ready(): ViewPage {
-  if (setupError !== undefined) throw setupError;
-  if (view === undefined) throw new Error('the fixture page did not open');
-  return view;
-}
+const ready = useViewPage();
 
 /**
  * Draws the manifold of G(z) = z / 2 (5 × 5 grid over ±3, so lines at

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as LineChart from '../src/views/lineChart.js';
-import { countPixels, openViewPage } from './viewPage.js';
-import type { ViewPage } from './viewPage.js';
+import { countPixels, useViewPage } from './viewPage.js';
 
-let view: ViewPage | undefined;
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    view = await openViewPage();
-  } catch (err) {
-    setupError = err;
-  }
-});
-afterAll(async () => view?.close());
-
-function ready(): ViewPage {
-  if (setupError !== undefined) throw setupError;
-  if (view === undefined) throw new Error('the fixture page did not open');
-  return view;
-}
+const ready = useViewPage();
 
 type Chart = typeof LineChart;
 type Layout = ReturnType<Chart['drawLineChart']>;

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as ModelOverview from '../src/views/modelOverview.js';
-import { openViewPage } from './viewPage.js';
-import type { ViewPage } from './viewPage.js';
+import { useViewPage } from './viewPage.js';
 
-let view: ViewPage | undefined;
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    view = await openViewPage();
-  } catch (err) {
-    setupError = err;
-  }
-});
-afterAll(async () => view?.close());
-
-function ready(): ViewPage {
-  if (setupError !== undefined) throw setupError;
-  if (view === undefined) throw new Error('the fixture page did not open');
-  return view;
-}
+const ready = useViewPage();
 
 type Overview = typeof ModelOverview;
 

@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as SamplesView from '../src/views/samplesView.js';
 import type * as HeatmapView from '../src/views/heatmapView.js';
-import { countPixels, openViewPage } from './viewPage.js';
-import type { ViewPage } from './viewPage.js';
+import { countPixels, useViewPage } from './viewPage.js';
 
-let view: ViewPage | undefined;
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    view = await openViewPage();
-  } catch (err) {
-    setupError = err;
-  }
-});
-afterAll(async () => view?.close());
-
-function ready(): ViewPage {
-  if (setupError !== undefined) throw setupError;
-  if (view === undefined) throw new Error('the fixture page did not open');
-  return view;
-}
+const ready = useViewPage();
 
 type Samples = typeof SamplesView;
 type Heatmap = typeof HeatmapView;

@@ -6,6 +6,7 @@
  * reads the pixels or the SVG back: no app, no training, no mocks.
  */
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { APP_DIR, launchChromium } from './harness.js';
@@ -105,4 +106,28 @@ export async function countPixels(page: Page, id: string, hue: Hue, rect: { x: n
     },
     { id, hue, rect },
   );
+}
+
+/**
+ * Opens the fixture page once for the calling test file (beforeAll) and closes
+ * it after (afterAll); a failure to open is rethrown by every test that asks.
+ *
+ * @returns the accessor the tests call for the open page.
+ */
+export function useViewPage(): () => ViewPage {
+  let view: ViewPage | undefined;
+  let setupError: unknown;
+  beforeAll(async () => {
+    try {
+      view = await openViewPage();
+    } catch (err) {
+      setupError = err;
+    }
+  });
+  afterAll(async () => view?.close());
+  return () => {
+    if (setupError !== undefined) throw setupError;
+    if (view === undefined) throw new Error('the fixture page did not open');
+    return view;
+  };
 }
