@@ -7,53 +7,13 @@
  * Builds into its own temporary directory, so it can run beside the other
  * browser tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, serveStatic } from './harness.js';
-import type { Browser, StaticServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useBuiltPage } from './builtPage.js';
 
-let outDir: string | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
-const pageErrors: string[] = [];
-/** Only ends a hung wait; nothing here depends on speed. */
-const HANG_GUARD_MS = 300_000;
+const { open, pageErrors } = useBuiltPage('gankit-playground-live-');
 /** Small networks on the ring, so steps are cheap. */
 const SMALL = 'dist=ring&gw=16&gd=2&dw=16&dd=2&batch=64&backend=wasm';
-
-beforeAll(async () => {
-  try {
-    outDir = mkdtempSync(join(tmpdir(), 'gankit-playground-live-'));
-    browser = await launchChromium();
-    server = await serveStatic(await buildApp(outDir));
-  } catch (err) {
-    setupError = err;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<Page> {
-  if (setupError !== undefined) throw setupError;
-  if (browser === undefined || server === undefined) throw new Error('the browser test set-up did not finish');
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(HANG_GUARD_MS);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
-  });
-  await page.goto(`${server.url}${query}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: HANG_GUARD_MS });
-  return page;
-}
 
 /** What the last view the page drew showed: its step, the worker's slow-motion frames, fingerprints of G's samples and D's map. */
 interface Shown {
