@@ -61,7 +61,8 @@ class Trainer {
   /** Every request but run and pause, and every step, in order: nothing overlaps a step. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly rate = new RateMeter();
-  private logs = emptyLogs();
+  /** How many history entries (steps, Wasserstein estimates) of the session were already sent to the page. */
+  private sent = { steps: 0, wasserstein: 0 };
   private lastProgress = 0;
   private trainMode: TrainMode = 'both';
   private speed: Speed = 'max';
@@ -128,7 +129,7 @@ class Trainer {
   private build(settings: Settings): SessionReport {
     this.session?.dispose();
     this.session = undefined;
-    this.logs = emptyLogs();
+    this.sent = { steps: 0, wasserstein: 0 };
     this.rate.reset();
     this.sessionId++;
     this.frames = 0;
@@ -143,12 +144,6 @@ class Trainer {
     if (session === undefined) throw new Error('no session: build one first');
     const logs = await session.trainStep();
     this.rate.tick();
-    const l = this.logs;
-    l.step.push(logs.step);
-    l.discriminatorLoss.push(logs.discriminatorLoss);
-    l.generatorLoss.push(logs.generatorLoss);
-    l.penalty.push(logs.penalty);
-    if (logs.wassersteinEstimate !== undefined) l.wasserstein.push(logs.wassersteinEstimate);
     if (!Number.isFinite(logs.discriminatorLoss) || !Number.isFinite(logs.generatorLoss)) {
       const loss = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
       throw new Error(`Training diverged at step ${logs.step} (a loss is ${loss(logs.discriminatorLoss)} / ${loss(logs.generatorLoss)}). Lower the learning rates or Reset.`);
@@ -183,18 +178,19 @@ class Trainer {
     this.flush();
   }
 
-  /** Sends the logs of the steps since the last progress event. */
+  /** Sends the logs of the steps since the last progress event (the tail of the session's history). */
   private flush(): void {
     this.lastProgress = performance.now();
-    const l = this.logs;
-    if (l.step.length === 0) return;
-    this.logs = emptyLogs();
+    const h = this.session?.history;
+    if (h === undefined || h.step.length === this.sent.steps) return;
+    const from = this.sent;
+    this.sent = { steps: h.step.length, wasserstein: h.wasserstein.length };
     const logs: LogColumns = {
-      step: Float32Array.from(l.step),
-      discriminatorLoss: Float32Array.from(l.discriminatorLoss),
-      generatorLoss: Float32Array.from(l.generatorLoss),
-      penalty: Float32Array.from(l.penalty),
-      wasserstein: Float32Array.from(l.wasserstein),
+      step: Float32Array.from(h.step.slice(from.steps)),
+      discriminatorLoss: Float32Array.from(h.discriminatorLoss.slice(from.steps)),
+      generatorLoss: Float32Array.from(h.generatorLoss.slice(from.steps)),
+      penalty: Float32Array.from(h.penalty.slice(from.steps)),
+      wasserstein: Float32Array.from(h.wasserstein.slice(from.wasserstein)),
     };
     scope.postMessage({ type: 'progress', logs, ...this.status() }, Object.values(logs).map((c: Float32Array) => c.buffer));
   }
@@ -220,10 +216,6 @@ class Trainer {
       tensors: tf.memory().numTensors,
     };
   }
-}
-
-function emptyLogs(): { step: number[]; discriminatorLoss: number[]; generatorLoss: number[]; penalty: number[]; wasserstein: number[] } {
-  return { step: [], discriminatorLoss: [], generatorLoss: [], penalty: [], wasserstein: [] };
 }
 
 const trainer = new Trainer();
