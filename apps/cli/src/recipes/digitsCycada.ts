@@ -40,6 +40,12 @@ export const digitsCycada: Recipe = {
     // Frozen from the start, so the trainer's recorded configuration is the same whether or not f_S is trained in this process (eval, sample).
     classifier.trainable = false;
     let diagnostics: Record<string, number> = {};
+    // Trained once per process however often batches() is asked for: a second pass would train the frozen f_S on.
+    let trained: Promise<void> | undefined;
+    const trainOnce = (): Promise<void> =>
+      (trained ??= trainSourceClassifier(classifier, a.train, { seed: seed + 100 }).then(() => {
+        diagnostics = { sourceClassifierAccuracyA: classifierAccuracy(classifier, a.held), sourceClassifierAccuracyB: classifierAccuracy(classifier, b.held) };
+      }));
     const trainer = new CycleGanTrainer({
       ...digitCycleGanNetworks(seed),
       semanticConsistency: { classifierA: classifier, minConfidence: 0.9 },
@@ -52,8 +58,7 @@ export const digitsCycada: Recipe = {
       // f_S is trained (deterministically, so a resumed run gets the same one) before the first batch.
       batches: (completed) =>
         (async function* () {
-          await trainSourceClassifier(classifier, a.train, { seed: seed + 100 });
-          diagnostics = { sourceClassifierAccuracyA: classifierAccuracy(classifier, a.held), sourceClassifierAccuracyB: classifierAccuracy(classifier, b.held) };
+          await trainOnce();
           yield* parts.batches(completed) as Iterable<UnpairedBatch>;
         })(),
       evaluate: async (options) => ({ ...(await parts.evaluate(options)), ...diagnostics }),
