@@ -5,6 +5,8 @@ import { playgroundDistribution } from './distributions.js';
 import { DRAW_EXTENT, formatDrawn, parseDrawn } from './drawnPoints.js';
 import type { PlaygroundDistribution } from './distributions.js';
 import { autoReason } from './autoReason.js';
+import { autoCacheKey, forgetAutoChoices, readAutoChoice, writeAutoChoice } from './autoCache.js';
+import type { AutoCacheStorage, CachedAutoChoice } from './autoCache.js';
 import type { BackendReport, LogColumns, SessionReport, StepReport, ViewReport } from './protocol.js';
 import { parseSettings, presetDefaults, sameTraining, settingsToSearch } from './settings.js';
 import { BACKEND_CHOICES } from './settings.js';
@@ -92,6 +94,8 @@ export class App {
   private comparison: Comparison | undefined;
   /** The backend the page's worker runs (what `auto` chose), for the compared run. */
   private backendInUse: BackendChoice = 'wasm';
+  /** The stored `auto` choice the page started from instead of measuring, or undefined when it measured (or `auto` is not in use). */
+  private autoFromCache: CachedAutoChoice | undefined;
   private readonly el;
 
   constructor(private readonly doc: Document) {
@@ -105,6 +109,7 @@ export class App {
       rate: byId(doc, 'rate', HTMLElement),
       backend: byId(doc, 'backend-name', HTMLElement),
       backendNote: byId(doc, 'backend-note', HTMLElement),
+      remeasure: byId(doc, 'remeasure', HTMLButtonElement),
       tensors: byId(doc, 'tensors', HTMLElement),
       note: byId(doc, 'setup-note', HTMLElement),
       message: byId(doc, 'message', HTMLElement),
@@ -161,12 +166,17 @@ export class App {
     this.el.pause.addEventListener('click', () => void this.pause().catch((err: unknown) => this.fail(err)));
     this.el.step.addEventListener('click', () => void this.exclusive(() => this.singleStep()));
     this.el.reset.addEventListener('click', () => void this.exclusive(() => this.rebuild()));
+    this.el.remeasure.addEventListener('click', () => void this.exclusive(() => this.remeasure()));
     fillSelect(this.el.trainMode, TRAIN_MODES.map((m) => [m, TRAIN_MODE_LABELS[m]] as const));
     fillSelect(this.el.speed, SPEEDS.map((m) => [m, SPEED_LABELS[m]] as const));
-    // Live controls: the worker applies them from its next step on, without a new session.
+    this.el.trainMode.value = this.settings.train;
+    this.el.speed.value = this.settings.speed;
+    // Live controls: the worker applies them from its next step on, without a new session; the URL keeps them.
     const live = (): void => {
       const train = this.el.trainMode.value as TrainMode;
       const speed = this.el.speed.value as Speed;
+      this.settings = { ...this.settings, train, speed };
+      this.writeUrl();
       void this.client.request({ kind: 'live', train, speed }).catch((err: unknown) => this.fail(err));
       void this.comparison?.live(train, speed).catch((err: unknown) => this.fail(err));
     };
@@ -371,13 +381,34 @@ export class App {
     if (retrain) await this.rebuild();
   }
 
-  /** Switches the backend in the worker (`auto` measures them on the current setup); on failure says why and keeps (or restores) the previous one. */
+  /**
+   * Switches the backend in the worker (`auto` measures them on the current
+   * setup); on failure says why and keeps (or restores) the previous one.
+   * On the page's first load, `auto` starts the backend an earlier load of
+   * this browser measured fastest on a setup of the same cost, if it stored
+   * one (the measurement takes 10–20 s); "Measure again" forgets it.
+   */
   private async switchBackend(choice: Settings['backend'], previous: Settings | undefined): Promise<void> {
     this.el.backend.textContent = `starting ${choice}…`;
+    const firstLoad = this.session === undefined;
+    const key = autoCacheKey(this.settings, this.browserEnvironment());
+    this.autoFromCache = undefined;
     try {
-      let report = await this.client.request({ kind: 'backend', choice, settings: this.settings });
-      // Before the first session only: a worker swap afterwards would restart the run.
-      if (choice === 'auto' && this.session === undefined) report = await this.compareWasmThreads(report);
+      let report: BackendReport;
+      const cached = choice === 'auto' && firstLoad ? readAutoChoice(this.storage(), key) : undefined;
+      if (cached !== undefined) {
+        try {
+          const started = await this.client.request({ kind: 'backend', choice: cached.backend, wasmThreads: cached.threads, settings: this.settings });
+          report = { ...started, choice: 'auto', reason: cached.reason };
+          this.autoFromCache = cached;
+        } catch {
+          // The stored backend no longer starts here: forget it and measure.
+          forgetAutoChoices(this.storage());
+          report = await this.measureAuto(key);
+        }
+      } else {
+        report = choice === 'auto' && firstLoad ? await this.measureAuto(key) : await this.client.request({ kind: 'backend', choice, settings: this.settings });
+      }
       this.showBackend(report);
       this.settings = { ...this.settings, backend: choice };
     } catch (err) {
@@ -389,6 +420,42 @@ export class App {
       this.showBackend(await this.client.request({ kind: 'backend', choice: fallback, settings: this.settings }));
     }
     this.writeUrl();
+  }
+
+  /** `auto` before the first session: every backend timed, wasm on one thread and on the pool; the choice is stored under `key`. */
+  private async measureAuto(key: string): Promise<BackendReport> {
+    const report = await this.compareWasmThreads(await this.client.request({ kind: 'backend', choice: 'auto', settings: this.settings }));
+    const backend = (BACKEND_CHOICES as readonly string[]).includes(report.backend) && report.backend !== 'auto' ? (report.backend as CachedAutoChoice['backend']) : undefined;
+    if (backend !== undefined) writeAutoChoice(this.storage(), key, { backend, threads: report.threads, reason: report.reason, date: new Date().toISOString() });
+    return report;
+  }
+
+  /** "Measure again": forgets every stored `auto` choice and measures in a fresh worker (wasm sizes its thread pool once per worker); training starts over. */
+  private async remeasure(): Promise<void> {
+    await this.pause();
+    forgetAutoChoices(this.storage());
+    this.comparison?.dispose();
+    this.comparison = undefined;
+    this.client.terminate();
+    this.client = this.newClient();
+    this.session = undefined;
+    this.settings = { ...this.settings, backend: 'auto' };
+    writeForm(this.el.form, this.settings);
+    await this.switchBackend('auto', undefined);
+    await this.rebuild();
+  }
+
+  private browserEnvironment(): { userAgent: string; cores: number; crossOriginIsolated: boolean } {
+    const nav = this.doc.defaultView?.navigator;
+    return { userAgent: nav?.userAgent ?? '', cores: nav?.hardwareConcurrency ?? 0, crossOriginIsolated: this.doc.defaultView?.crossOriginIsolated ?? false };
+  }
+
+  private storage(): AutoCacheStorage | undefined {
+    try {
+      return this.doc.defaultView?.localStorage ?? undefined;
+    } catch {
+      return undefined; // blocked storage throws on access
+    }
   }
 
   /**
@@ -430,7 +497,11 @@ export class App {
     const isolation =
       report.backend === 'wasm' && report.threads === 1 && !report.crossOriginIsolated ? 'one wasm thread: the page is not cross-origin isolated (COOP/COEP headers), which wasm threads need' : '';
     const note = [report.choice === 'auto' ? report.reason : '', isolation].filter((s) => s !== '').join('. ');
-    this.el.backendNote.textContent = note === '' ? '' : `Backend: ${report.label}${report.choice === 'auto' ? ', measured on this setup' : ''} — ${note}.`;
+    const cached = this.autoFromCache;
+    const how = report.choice !== 'auto' ? '' : cached === undefined ? ', measured on this setup' : `, measured on a setup of this size in this browser on ${cached.date.slice(0, 10)}`;
+    this.el.backendNote.textContent = note === '' ? '' : `Backend: ${report.label}${how} — ${note}.`;
+    this.el.remeasure.hidden = report.choice !== 'auto';
+    this.doc.body.dataset['auto'] = report.choice !== 'auto' ? 'off' : cached === undefined ? 'measured' : 'stored';
     this.el.backend.title = note;
   }
 
@@ -440,6 +511,8 @@ export class App {
     this.viewData = undefined;
     this.coverage = [];
     const report = await this.client.request({ kind: 'build', settings: this.settings });
+    // A fresh worker (auto's thread comparison, Measure again) starts at both networks, full speed: tell it the page's.
+    await this.client.request({ kind: 'live', train: this.settings.train, speed: this.settings.speed });
     const session: PageSession = {
       ...report,
       distribution: playgroundDistribution(this.settings.distribution, this.settings.drawn),
@@ -475,7 +548,7 @@ export class App {
         (err) => this.fail(err),
       );
       await this.comparison.start(this.backendInUse, this.settings);
-      await this.comparison.live(this.el.trainMode.value as TrainMode, this.el.speed.value as Speed);
+      await this.comparison.live(this.settings.train, this.settings.speed);
     }
     await this.comparison.build(this.settings, loss);
     if (this.running) await this.comparison.run();

@@ -1,6 +1,10 @@
 import { GAN_PRESETS } from '@gankit/trainers';
 import type { GanPresetName } from '@gankit/trainers';
 import { formatDrawn, parseDrawn } from './drawnPoints.js';
+import { SPEEDS } from './speed.js';
+import type { Speed } from './speed.js';
+import { TRAIN_MODES } from './trainFocus.js';
+import type { TrainMode } from './trainFocus.js';
 
 /** The 2-D distributions the playground trains on. */
 export const DISTRIBUTIONS = ['ring', 'grid', 'spiral', 'two-moons', 'draw'] as const;
@@ -40,7 +44,14 @@ export interface Settings {
   readonly batchSize: number;
   readonly seed: number;
   readonly backend: BackendChoice;
+  /** Which networks the steps update (URL `train`): both, or D or G only. A live control: changing it keeps the run. */
+  readonly train: TrainMode;
+  /** How fast the run loop goes (URL `speed`): `max`, or one step every n animation frames. A live control: changing it keeps the run. */
+  readonly speed: Speed;
 }
+
+/** Settings a running session takes as they change, without starting over. */
+const LIVE_KEYS: ReadonlySet<keyof Settings> = new Set<keyof Settings>(['backend', 'train', 'speed']);
 
 /** The training preset (optimizer, learning rate, critic steps) each setup follows, from its paper. */
 export const SETUP_PRESETS: Readonly<Record<LossSetupName, GanPresetName>> = {
@@ -149,6 +160,8 @@ export function defaultSettings(loss: LossSetupName = DEFAULT_SETUP): Settings {
     batchSize: 256,
     seed: 0,
     backend: 'auto',
+    train: 'both',
+    speed: 'max',
   };
 }
 
@@ -186,6 +199,12 @@ export function parseSettings(search: string): { settings: Settings; problems: s
   const backend = params.get('backend');
   if (oneOf(BACKEND_CHOICES, backend)) settings['backend'] = backend;
   else if (backend !== null) problems.push(`backend '${backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
+  const train = params.get('train');
+  if (oneOf(TRAIN_MODES, train)) settings['train'] = train;
+  else if (train !== null) problems.push(`train '${train}' is not one of ${TRAIN_MODES.join(', ')}`);
+  const speed = params.get('speed');
+  if (oneOf(SPEEDS, speed)) settings['speed'] = speed;
+  else if (speed !== null) problems.push(`speed '${speed}' is not one of ${SPEEDS.join(', ')}`);
   for (const field of NUMBER_FIELDS) {
     const raw = params.get(field.param);
     if (raw === null) continue;
@@ -226,10 +245,13 @@ export function settingsToSearch(settings: Settings): string {
   if (settings.compare !== 'none') params.set('cmp', settings.compare);
   for (const field of NUMBER_FIELDS) params.set(field.param, String(settings[field.key]));
   params.set('backend', settings.backend);
+  // The live controls only when moved from their defaults (both networks, full speed), so the usual link stays short.
+  if (settings.train !== 'both') params.set('train', settings.train);
+  if (settings.speed !== 'max') params.set('speed', settings.speed);
   return `?${params.toString()}`;
 }
 
-/** Whether two settings train the same networks on the same data (everything but the backend equal). */
+/** Whether two settings train the same networks on the same data (everything but the backend and the live controls `train` and `speed` equal). */
 export function sameTraining(a: Settings, b: Settings): boolean {
-  return (Object.keys(a) as (keyof Settings)[]).every((k) => k === 'backend' || a[k] === b[k]);
+  return (Object.keys(a) as (keyof Settings)[]).every((k) => LIVE_KEYS.has(k) || a[k] === b[k]);
 }

@@ -89,6 +89,30 @@ describe('train D only / G only (Chromium)', () => {
   });
 });
 
+describe('train mode and speed in the URL (Chromium)', () => {
+  it('starts a shared link with its train mode and speed, and writes a change back without restarting the run', async () => {
+    const page = await open(`?${SMALL}&loss=hinge&train=discriminator&speed=1%2F4`);
+    const start = await waitShown(page, 'step === 0');
+    expect(await page.inputValue('[data-testid="train-mode"]')).toBe('discriminator');
+    expect(await page.inputValue('[data-testid="speed"]')).toBe('1/4');
+    // The worker took the URL's mode: a step moves D only.
+    const d1 = await step(page);
+    expect(d1.fake).toBe(start.fake);
+    expect(d1.heat).not.toBe(start.heat);
+    await page.selectOption('[data-testid="train-mode"]', 'both');
+    await page.selectOption('[data-testid="speed"]', 'max');
+    // Back at the defaults: the URL drops both keys; the run goes on from step 1.
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('train') && !new URL(location.href).searchParams.has('speed'));
+    const both = await step(page);
+    expect(both.step).toBe(2);
+    expect(both.fake).not.toBe(d1.fake);
+    await page.selectOption('[data-testid="train-mode"]', 'generator');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('train') === 'generator');
+    expect((await shown(page)).step).toBe(2);
+    await page.close();
+  });
+});
+
 describe('slow motion (Chromium)', () => {
   it('at ¼× the worker waits 4 animation frames per step; at max it waits none', async () => {
     const page = await open(`?${SMALL}&loss=hinge`);

@@ -158,6 +158,35 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
+  it('auto: a later load starts the backend this browser measured without measuring, says when; "Measure backends again" measures anew', async () => {
+    // A first load measures (unless an earlier test of this browser did) and stores the choice in localStorage; a second one reads it.
+    await (await open('')).close();
+    const page = await open('');
+    expect(await page.getAttribute('body', 'data-auto')).toBe('stored');
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gankit-playground:auto:')).length);
+    expect(stored).toBe(1);
+    const note = (await page.textContent('[data-testid="backend-note"]')) ?? '';
+    expect(note).toMatch(/^Backend: \S+.*, measured on a setup of this size in this browser on \d{4}-\d\d-\d\d — chosen: [\d.]+ steps\/s/);
+    expect(await page.isVisible('[data-testid="remeasure"]')).toBe(true);
+    // It trains on the stored backend.
+    await page.click('[data-testid="start"]');
+    await waitForStep(page, 3);
+    await page.click('[data-testid="remeasure"]');
+    // Training stopped, the backends were timed again in a fresh worker, and a new run waits at step 0.
+    await page.waitForFunction(() => document.body.dataset['auto'] === 'measured' && document.querySelector('[data-testid="step-count"]')?.textContent === '0', undefined, { polling: 100 });
+    expect(await page.textContent('[data-testid="backend-note"]')).toMatch(/, measured on this setup — chosen: [\d.]+ steps\/s/);
+    expect(await page.getAttribute('body', 'data-looping')).toBe('false');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gankit-playground:auto:')).length)).toBe(1);
+    await page.click('[data-testid="step"]');
+    await waitForStep(page, 1);
+    await page.close();
+    // A backend asked for by name is not measured, so there is nothing to measure again.
+    const forced = await open('?backend=cpu');
+    expect(await forced.getAttribute('body', 'data-auto')).toBe('off');
+    expect(await forced.isVisible('[data-testid="remeasure"]')).toBe(false);
+    await forced.close();
+  });
+
   it('trains the default setup — mixture generator + PacGAN4, the main job — in the worker, not on the page', async () => {
     const page = await open('?backend=wasm');
     expect(new URL(page.url()).searchParams.get('loss')).toBe('mixture-pacgan');

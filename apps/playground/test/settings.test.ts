@@ -56,9 +56,19 @@ describe('settings in the URL', () => {
     expect(parseSettings('?dist=draw&pts=0_201').problems).toEqual(['pts: a point is outside [−2, 2]² (−200…200)']);
   });
 
-  it('treats a change of backend alone as the same training run', () => {
+  it('keeps the live controls train and speed in the URL only when moved from both / max, and reports unknown values', () => {
+    const moved = { ...defaultSettings(), train: 'discriminator', speed: '1/4' } as const;
+    const search = settingsToSearch(moved);
+    expect(search).toContain('&train=discriminator&speed=1%2F4');
+    expect(parseSettings(search)).toEqual({ settings: moved, problems: [] });
+    expect(settingsToSearch(defaultSettings())).not.toMatch(/train=|speed=/);
+    expect(parseSettings('?train=d&speed=2x').problems).toEqual(["train 'd' is not one of both, discriminator, generator", "speed '2x' is not one of max, 1, 1/2, 1/4, 1/8"]);
+  });
+
+  it('treats a change of backend or of the live controls alone as the same training run', () => {
     const a = defaultSettings();
     expect(sameTraining(a, { ...a, backend: 'cpu' })).toBe(true);
+    expect(sameTraining(a, { ...a, train: 'generator', speed: '1/8' })).toBe(true);
     expect(sameTraining(a, { ...a, batchSize: 64 })).toBe(false);
   });
 });
