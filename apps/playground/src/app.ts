@@ -20,8 +20,10 @@ import { TrainingClient } from './trainingClient.js';
 import type { WorkerEvent } from './trainingClient.js';
 import { COLORS } from './views/canvas.js';
 import { coverageReadout, scoreCoverage, writeCoverageDefinition } from './views/coverageReadout.js';
+import type { CoveragePoint } from './views/coverageReadout.js';
 import { HEAT_GRADIENT, drawHeatmap } from './views/heatmapView.js';
 import { drawLineChart } from './views/lineChart.js';
+import type { Series } from './views/lineChart.js';
 import { modelSpec, renderModelOverview } from './views/modelOverview.js';
 import { planePoint } from './views/plane.js';
 import { drawSamples } from './views/samplesView.js';
@@ -44,12 +46,6 @@ interface PageSession extends SessionReport {
   readonly distribution: PlaygroundDistribution;
   readonly history: History;
   step: number;
-}
-
-interface CoveragePoint {
-  readonly step: number;
-  readonly modes: number;
-  readonly highQuality: number;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string, type: new () => T): T {
@@ -638,13 +634,22 @@ export class App {
       { yTitle: 'loss' },
     );
     const mixture = session.distribution.mixture;
-    const steps = this.coverage.map((p) => p.step);
+    // The compared run's coverage on the same chart, dashed and named by its loss, so the two can be read against each other.
+    const coverageSeries = (points: readonly CoveragePoint[], name: string, dash: readonly number[] | undefined, modeCount: number): Series[] => {
+      const steps = points.map((p) => p.step);
+      const style = dash === undefined ? {} : { dash };
+      return [
+        { label: `${name}modes covered %`, color: COLORS.real, xs: steps, ys: points.map((p) => (100 * p.modes) / modeCount), ...style },
+        { label: `${name}high quality %`, color: COLORS.fake, xs: steps, ys: points.map((p) => p.highQuality), ...style },
+      ];
+    };
+    const compared = this.comparison;
     drawLineChart(
       this.el.coverage,
       mixture
         ? [
-            { label: 'modes covered %', color: COLORS.real, xs: steps, ys: this.coverage.map((p) => (100 * p.modes) / mixture.centres.length) },
-            { label: 'high quality %', color: COLORS.fake, xs: steps, ys: this.coverage.map((p) => p.highQuality) },
+            ...coverageSeries(this.coverage, compared?.loss === undefined ? '' : `${this.settings.loss}: `, undefined, mixture.centres.length),
+            ...(compared?.loss === undefined ? [] : coverageSeries(compared.coverage, `${compared.loss}: `, [6, 4], mixture.centres.length)),
           ]
         : [],
       { yRange: [0, 100], yTitle: '%', ...(mixture ? {} : { yLabel: 'no true modes for this distribution' }) },

@@ -8,6 +8,7 @@ import type { Speed } from './speed.js';
 import type { TrainMode } from './trainFocus.js';
 import { TrainingClient } from './trainingClient.js';
 import { coverageReadout, scoreCoverage } from './views/coverageReadout.js';
+import type { CoveragePoint } from './views/coverageReadout.js';
 import { drawSamples } from './views/samplesView.js';
 
 /** The page elements a comparison draws into. */
@@ -40,7 +41,8 @@ export function comparisonSettings(settings: Settings, loss: LossSetupName): Set
  * A second training run beside the page's, to compare two losses side by
  * side (GAN Lab compares models this way): its own training worker, built,
  * run, paused and stepped with the page's run, its samples drawn in a second
- * panel with a one-line mode-coverage read-out.
+ * panel with a one-line mode-coverage read-out, and its coverage over the
+ * steps kept for the page's coverage chart (drawn dashed beside the page's own).
  *
  * @example
  * ```ts
@@ -56,6 +58,8 @@ export class Comparison {
   private session: (SessionReport & { readonly distribution: PlaygroundDistribution }) | undefined;
   /** The loss setup being compared. */
   loss: LossSetupName | undefined;
+  /** Its mode coverage at each refresh of this run, for the page's coverage chart (empty without true modes). */
+  coverage: CoveragePoint[] = [];
 
   /**
    * @param panel - where it draws.
@@ -92,6 +96,7 @@ export class Comparison {
   async build(settings: Settings, loss: LossSetupName): Promise<void> {
     this.session = undefined;
     this.loss = loss;
+    this.coverage = [];
     const report = await this.client.request({ kind: 'build', settings: comparisonSettings(settings, loss) });
     this.session = { ...report, distribution: playgroundDistribution(settings.distribution, settings.drawn) };
     this.panel.title.textContent = `Compared: ${SETUP_LABELS[loss]}`;
@@ -133,6 +138,7 @@ export class Comparison {
     drawSamples(this.panel.canvas, session.distribution, session.real, data.fake);
     const mixture = session.distribution.mixture;
     const state = mixture === undefined ? 'no-modes' : data.fake.every(Number.isFinite) ? { coverage: scoreCoverage(data.fake, mixture) } : 'non-finite';
+    if (typeof state === 'object' && this.coverage.at(-1)?.step !== data.step) this.coverage.push({ step: data.step, modes: state.coverage.modesCovered, highQuality: 100 * state.coverage.highQualityFraction });
     const readout = coverageReadout(data.step, state);
     this.panel.canvas.dataset['step'] = String(data.step);
     this.panel.readout.textContent = readout.trained ? `step ${data.step.toLocaleString('en-US')}: modes covered ${readout.modes}, high quality ${readout.highQuality}` : readout.status;

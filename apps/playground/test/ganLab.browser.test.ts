@@ -224,6 +224,10 @@ describe('compare two losses (Chromium)', () => {
     await step(page);
     await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step'] === '1');
     expect(await page.textContent('[data-testid="compare-readout"]')).toMatch(/^step 1: modes covered \d \/ 8, high quality /);
+    // Both runs' coverage on one chart: the page's solid, the compared run's dashed, each named by its loss.
+    const coverageSeries = (): Promise<string | undefined> => page.evaluate(() => document.querySelector<HTMLCanvasElement>('#coverage')!.dataset['series']);
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#coverage')!.dataset['series']?.includes('least-squares: ') === true);
+    expect(await coverageSeries()).toBe('hinge: modes covered % | hinge: high quality % | least-squares: modes covered % | least-squares: high quality %');
     // Start and Pause drive both runs.
     await page.click('[data-testid="start"]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('[data-testid="compare-canvas"]')!.dataset['step']) >= 3);
@@ -236,6 +240,7 @@ describe('compare two losses (Chromium)', () => {
     await page.selectOption('[data-testid="setting-cmp"]', 'none');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="compare-panel"]')!.hidden);
     expect(new URL(page.url()).searchParams.get('cmp')).toBeNull();
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#coverage')!.dataset['series'] === 'modes covered % | high quality %');
     await page.close();
   });
 });

@@ -60,6 +60,35 @@ describe('the line chart (Chromium)', () => {
     expect(await countPixels(page, 'chart', 'ink', { x: 0, y: 28, w: 16, h: 154 })).toBe(0);
   });
 
+  it('draws a dashed series with gaps, wraps a long legend into a second row, and lists the series on the canvas', async () => {
+    const { page } = ready();
+    const draw = (dash: boolean, extraLabels: number): Promise<string | undefined> =>
+      page.evaluate(
+        async ({ dash, extraLabels }) => {
+          const { drawLineChart } = (await window.viewModule('lineChart')) as Chart;
+          const canvas = document.getElementById('chart') as HTMLCanvasElement;
+          const flat = { color: '#2166ac', xs: [1, 100], ys: [50, 50], ...(dash ? { dash: [6, 4] } : {}) };
+          const others = Array.from({ length: extraLabels }, (_, i) => ({ label: `a long series name ${i}`, color: '#777777', xs: [1, 100], ys: [10, 10] }));
+          drawLineChart(canvas, [{ label: 'level', ...flat }, ...others], { yRange: [0, 100] });
+          return canvas.dataset['series'];
+        },
+        { dash, extraLabels },
+      );
+    // A flat line at 50 % (y ≈ 105): solid, it fills its row of the plot; dashed (6 on, 4 off), about 60 % of it.
+    const band = { x: 60, y: 100, w: 428, h: 10 };
+    expect(await draw(false, 0)).toBe('level');
+    const solid = await countPixels(page, 'chart', 'blue', band);
+    await draw(true, 0);
+    const dashed = await countPixels(page, 'chart', 'blue', band);
+    expect(dashed / solid).toBeGreaterThan(0.4);
+    expect(dashed / solid).toBeLessThan(0.8);
+    // One short entry: no ink in the legend's second row (y 17…27); five long ones overflow the 500-px width into it.
+    await draw(false, 0);
+    expect(await countPixels(page, 'chart', 'ink', { x: 58, y: 17, w: 430, h: 10 })).toBe(0);
+    expect(await draw(false, 4)).toBe('level | a long series name 0 | a long series name 1 | a long series name 2 | a long series name 3');
+    expect(await countPixels(page, 'chart', 'ink', { x: 58, y: 17, w: 430, h: 10 })).toBeGreaterThan(10);
+  });
+
   it('raised no page errors', () => {
     expect(ready().errors).toEqual([]);
   });

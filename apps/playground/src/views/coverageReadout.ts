@@ -26,6 +26,15 @@ export function scoreCoverage(fake: Float32Array, mixture: MixtureModes): ModeCo
   return modeCoverage({ x: fake, count: fake.length / 2, shape: [2] }, mixture, { threshold: HIGH_QUALITY_STD });
 }
 
+/** One scoring of a run's view samples, for the coverage chart. */
+export interface CoveragePoint {
+  readonly step: number;
+  /** Modes covered. */
+  readonly modes: number;
+  /** High-quality samples, in %. */
+  readonly highQuality: number;
+}
+
 /** The exact definitions the metrics follow, with the mixture's numbers filled in. */
 export interface CoverageDefinition {
   readonly highQuality: string;

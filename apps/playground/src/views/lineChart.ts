@@ -9,6 +9,8 @@ export interface Series {
   /** The y value of step `xs[i]`. */
   readonly ys: ArrayLike<number>;
   readonly xs: ArrayLike<number>;
+  /** A dash pattern (canvas `setLineDash`), e.g. [6, 4] for the compared run's lines; default solid. */
+  readonly dash?: readonly number[];
 }
 
 /** Options of {@link drawLineChart}. */
@@ -158,6 +160,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     const m = means[k]!;
     ctx.strokeStyle = l.color;
     ctx.lineWidth = 1.5;
+    ctx.setLineDash(l.dash ?? []);
     ctx.beginPath();
     let pen = false;
     for (let b = 0; b < buckets; b++) {
@@ -209,16 +212,27 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
 
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
+  // The legend: one entry per line, wrapping to a second row (within the top padding) when the first is full.
   let lx = PAD.left;
+  let ly = 9;
   for (const l of series) {
-    ctx.fillStyle = l.color;
-    ctx.fillRect(lx, 7, 14, 3);
-    ctx.fillStyle = COLORS.text;
     const last = l.ys.length > 0 ? l.ys[l.ys.length - 1]! : Number.NaN;
     const text = `${l.label}${Number.isFinite(last) ? ` ${Number(last.toPrecision(3))}` : ''}`;
-    ctx.fillText(text, lx + 18, 9);
-    lx += 26 + ctx.measureText(text).width;
+    const w = 26 + ctx.measureText(text).width;
+    if (lx > PAD.left && lx + w - 8 > width - PAD.right) {
+      lx = PAD.left;
+      ly += 12;
+    }
+    ctx.fillStyle = l.color;
+    if (l.dash !== undefined && l.dash.length > 0) {
+      ctx.fillRect(lx, ly - 2, 5, 3);
+      ctx.fillRect(lx + 9, ly - 2, 5, 3);
+    } else ctx.fillRect(lx, ly - 2, 14, 3);
+    ctx.fillStyle = COLORS.text;
+    ctx.fillText(text, lx + 18, ly);
+    lx += w;
   }
+  canvas.dataset['series'] = series.map((l) => l.label).join(' | ');
   if (options.yLabel !== undefined) {
     ctx.textAlign = 'right';
     ctx.fillStyle = COLORS.axis;
