@@ -19,7 +19,7 @@ import type { TrainMode } from './trainFocus.js';
 import { TrainingClient } from './trainingClient.js';
 import type { WorkerEvent } from './trainingClient.js';
 import { COLORS } from './views/canvas.js';
-import { coverageReadout, scoreCoverage, writeCoverageDefinition } from './views/coverageReadout.js';
+import { coveragePoint, coverageReadout, viewCoverage, writeCoverageDefinition } from './views/coverageReadout.js';
 import type { CoveragePoint } from './views/coverageReadout.js';
 import { HEAT_GRADIENT, drawHeatmap } from './views/heatmapView.js';
 import { drawLineChart } from './views/lineChart.js';
@@ -382,7 +382,7 @@ export class App {
    * setup); on failure says why and keeps (or restores) the previous one.
    * On the page's first load, `auto` starts the backend an earlier load of
    * this browser measured fastest on a setup of the same cost, if it stored
-   * one (the measurement takes 10–20 s); "Measure again" forgets it.
+   * one (the measurement takes 10–16 s here); "Measure again" forgets it.
    */
   private async switchBackend(choice: Settings['backend'], previous: Settings | undefined): Promise<void> {
     this.el.backend.textContent = `starting ${choice}…`;
@@ -594,8 +594,8 @@ export class App {
     this.el.heatmap.dataset['heat'] = fingerprint(data.heat);
     this.el.manifoldNote.textContent = data.manifoldUnavailable === undefined ? '' : `Latent manifold unavailable: ${data.manifoldUnavailable}.`;
     this.el.showManifold.disabled = data.manifoldUnavailable !== undefined;
-    const state = mixture === undefined ? 'no-modes' : data.fake.every(Number.isFinite) ? { coverage: scoreCoverage(data.fake, mixture) } : 'non-finite';
-    if (typeof state === 'object') this.coverage.push({ step: data.step, modes: state.coverage.modesCovered, highQuality: 100 * state.coverage.highQualityFraction });
+    const state = viewCoverage(data.fake, mixture);
+    if (typeof state === 'object') this.coverage.push(coveragePoint(data.step, state.coverage));
     if (mixture) writeCoverageDefinition(this.el.coverageDefinition, mixture, data.fake.length / 2);
     const readout = coverageReadout(data.step, state);
     this.el.modesCovered.textContent = readout.modes;

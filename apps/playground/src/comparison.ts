@@ -7,7 +7,7 @@ import { SETUP_LABELS } from './setups.js';
 import type { Speed } from './speed.js';
 import type { TrainMode } from './trainFocus.js';
 import { TrainingClient } from './trainingClient.js';
-import { coverageReadout, scoreCoverage } from './views/coverageReadout.js';
+import { coveragePoint, coverageReadout, viewCoverage } from './views/coverageReadout.js';
 import type { CoveragePoint } from './views/coverageReadout.js';
 import { drawSamples } from './views/samplesView.js';
 
@@ -137,8 +137,8 @@ export class Comparison {
     if (session !== this.session) return;
     drawSamples(this.panel.canvas, session.distribution, session.real, data.fake);
     const mixture = session.distribution.mixture;
-    const state = mixture === undefined ? 'no-modes' : data.fake.every(Number.isFinite) ? { coverage: scoreCoverage(data.fake, mixture) } : 'non-finite';
-    if (typeof state === 'object' && this.coverage.at(-1)?.step !== data.step) this.coverage.push({ step: data.step, modes: state.coverage.modesCovered, highQuality: 100 * state.coverage.highQualityFraction });
+    const state = viewCoverage(data.fake, mixture);
+    if (typeof state === 'object' && this.coverage.at(-1)?.step !== data.step) this.coverage.push(coveragePoint(data.step, state.coverage));
     const readout = coverageReadout(data.step, state);
     this.panel.canvas.dataset['step'] = String(data.step);
     this.panel.readout.textContent = readout.trained ? `step ${data.step.toLocaleString('en-US')}: modes covered ${readout.modes}, high quality ${readout.highQuality}` : readout.status;

@@ -1,7 +1,7 @@
 import { ringOfGaussians } from '@gankit/datasets';
 import { modeCoverage } from '@gankit/metrics';
 import { describe, expect, it } from 'vitest';
-import { HIGH_QUALITY_STD, coverageDefinition, coverageReadout, scoreCoverage } from '../src/views/coverageReadout.js';
+import { HIGH_QUALITY_STD, coverageDefinition, coveragePoint, coverageReadout, scoreCoverage, viewCoverage } from '../src/views/coverageReadout.js';
 
 describe('the mode-coverage read-out', () => {
   const ring = ringOfGaussians();
@@ -9,6 +9,18 @@ describe('the mode-coverage read-out', () => {
   const c0 = ring.centres[0]!;
   const c3 = ring.centres[3]!;
   const fake = new Float32Array([c0[0], c0[1], c0[0] + 0.01, c0[1], c0[0], c0[1] - 0.02, c0[0], c0[1], c3[0], c3[1] + 0.025, 9, 9]);
+
+  it('scores a view only against true modes and finite samples, and charts modes and % high quality', () => {
+    expect(viewCoverage(fake, undefined)).toBe('no-modes');
+    expect(viewCoverage(new Float32Array([0, Number.NaN]), ring)).toBe('non-finite');
+    const state = viewCoverage(fake, ring);
+    expect(state).toEqual({ coverage: scoreCoverage(fake, ring) });
+    if (typeof state !== 'object') throw new Error('scored');
+    // 5 of the 6 samples are high quality, at modes 0 and 3.
+    const point = coveragePoint(12, state.coverage);
+    expect(point).toMatchObject({ step: 12, modes: 2 });
+    expect(point.highQuality).toBeCloseTo((100 * 5) / 6, 10);
+  });
 
   it('scores with @gankit/metrics’ modeCoverage at the stated threshold of 3 std', () => {
     expect(HIGH_QUALITY_STD).toBe(3);

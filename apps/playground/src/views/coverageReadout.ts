@@ -35,6 +35,39 @@ export interface CoveragePoint {
   readonly highQuality: number;
 }
 
+/** What a view's samples say about coverage: scored, no true modes to score against, or a non-finite sample. */
+export type CoverageState = { readonly coverage: ModeCoverage } | 'no-modes' | 'non-finite';
+
+/**
+ * Scores a view's samples for the read-out and the chart, as the page and
+ * the compared run both do.
+ *
+ * @param fake - generated points x0, y0, x1, y1, ….
+ * @param mixture - the true modes, or undefined for a distribution without them.
+ * @returns `{ coverage }`, `'no-modes'` or `'non-finite'`.
+ *
+ * @example
+ * ```ts
+ * const state = viewCoverage(view.fake, distribution.mixture);
+ * if (typeof state === 'object') points.push(coveragePoint(view.step, state.coverage));
+ * ```
+ */
+export function viewCoverage(fake: Float32Array, mixture: MixtureModes | undefined): CoverageState {
+  if (mixture === undefined) return 'no-modes';
+  return fake.every(Number.isFinite) ? { coverage: scoreCoverage(fake, mixture) } : 'non-finite';
+}
+
+/**
+ * The coverage chart's point for a scoring.
+ *
+ * @param step - the step the view shows.
+ * @param coverage - its scoring.
+ * @returns modes covered and the high-quality share in %.
+ */
+export function coveragePoint(step: number, coverage: ModeCoverage): CoveragePoint {
+  return { step, modes: coverage.modesCovered, highQuality: 100 * coverage.highQualityFraction };
+}
+
 /** The exact definitions the metrics follow, with the mixture's numbers filled in. */
 export interface CoverageDefinition {
   readonly highQuality: string;
@@ -125,7 +158,7 @@ export interface CoverageReadout {
  * coverageReadout(1500, { coverage }).modes;  // '8 / 8'
  * ```
  */
-export function coverageReadout(step: number, state: { readonly coverage: ModeCoverage } | 'no-modes' | 'non-finite'): CoverageReadout {
+export function coverageReadout(step: number, state: CoverageState): CoverageReadout {
   const none = { modes: '–', highQuality: '–', reverseKl: '–' };
   const at = `step ${step.toLocaleString('en-US')}`;
   if (state === 'no-modes') return { modes: 'n/a', highQuality: 'n/a', reverseKl: 'n/a', status: 'no true modes for this distribution', trained: step > 0 };
