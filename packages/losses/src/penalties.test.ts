@@ -42,6 +42,16 @@ describe('gradient penalty: closed forms', () => {
     expectClose(value(gradientPenalty({ oneSided: true })(linearCritic([3, 4]), real, fake)), 10 * 16, { rtol: 1e-5 });
   });
 
+  it('target γ: GP = (λ/γ²)(‖w‖ − γ)² for a linear critic, one-sided zero below γ', () => {
+    const w = [0.6, 1.2, -0.4];
+    const norm = Math.hypot(...w);
+    const real = tf.randomNormal([5, 3], 0, 1, 'float32', 11);
+    const fake = tf.randomNormal([5, 3], 0, 1, 'float32', 12);
+    expectClose(value(gradientPenalty({ lambda: 2, target: 0.5 })(linearCritic(w), real, fake)), (2 / 0.25) * (norm - 0.5) ** 2, { rtol: 1e-5 });
+    expectClose(value(gradientPenalty({ target: 1 })(linearCritic(w), real, fake)), value(gradientPenalty()(linearCritic(w), real, fake)), { rtol: 1e-7 });
+    expect(value(gradientPenalty({ oneSided: true, target: 2 })(linearCritic(w), real, fake))).toBe(0);
+  });
+
   it('a critic with zero input gradient gives penalty λ and a finite gradient (ε inside the norm)', () => {
     // D(x) = x·w with w = 0: ∇ₓD = 0. Without ε, d‖g‖/dg = g/‖g‖ = 0/0.
     const w = tf.variable(tf.zeros([2, 1]));
@@ -81,6 +91,33 @@ for (const backend of NODE_BACKENDS) {
       const real = [tf.tensor2d(seededUniform(6, 5), [3, 2]), labels];
       const fake = [tf.tensor2d(seededUniform(6, 6), [3, 2]), labels];
       expect(penaltyGradientError(gradientPenalty(), model, real, fake, () => fixedAlpha([0.2, 0.6, 0.9]))).toBeLessThanOrEqual(2e-2);
+    });
+  });
+}
+
+for (const backend of NODE_BACKENDS) {
+  describe(`gradient penalty with a target norm on ${backend}`, () => {
+    it('target γ on a critic f(γx) equals target 1 on f at γx, value and ∂/∂θ (the data-scaling equivalence)', async () => {
+      await useBackend(backend);
+      const gamma = 1 / 2.828;
+      const model = mlpCritic();
+      const scaled: Critic = (x) => model.apply(tf.mul(x as tf.Tensor, gamma)) as tf.Tensor;
+      const real = tf.tensor2d(seededUniform(12, 21), [4, 3]).mul(3);
+      const fake = tf.tensor2d(seededUniform(12, 22), [4, 3]).mul(3);
+      const alpha = (): PenaltyContext => fixedAlpha([0.1, 0.4, 0.6, 0.9]);
+      const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const flat = (r: { value: tf.Scalar; grads: tf.NamedTensorMap }): number[][] => {
+        const out = [[r.value.dataSync()[0]!], ...vars.map((v) => (r.grads[v.name] === undefined ? [] : Array.from(r.grads[v.name]!.dataSync())))];
+        tf.dispose([r.value, ...Object.values(r.grads)]);
+        return out;
+      };
+      const onScaledCritic = flat(tf.variableGrads(() => gradientPenalty({ lambda: 0.1, target: gamma })(scaled, real, fake, alpha()), vars));
+      const onScaledData = flat(tf.variableGrads(() => gradientPenalty({ lambda: 0.1 })(model, tf.mul(real, gamma), tf.mul(fake, gamma), alpha()), vars));
+      // The last layer's bias does not reach ∇ₓD, so neither side has a gradient for it.
+      expect(onScaledData.filter((g) => g.length > 0).length).toBe(vars.length);
+      for (let i = 0; i < onScaledData.length; i++) expectClose(onScaledCritic[i]!, onScaledData[i]!, { rtol: 1e-4, atol: 1e-7 });
+      tf.dispose([real, fake]);
+      model.dispose();
     });
   });
 }
@@ -140,6 +177,7 @@ describe('penalties: bad input names the argument', () => {
     expect(() => gradientPenalty({ lambda: -1 })).toThrow("gradientPenalty: 'lambda' must be a finite number ≥ 0, got -1");
     expect(() => r1Penalty({ gamma: -0.5 })).toThrow("r1Penalty: 'gamma' must be a finite number ≥ 0, got -0.5");
     expect(() => gradientPenalty({ epsilon: 0 })).toThrow("gradientPenalty: 'epsilon' must be a finite number > 0, got 0");
+    expect(() => gradientPenalty({ target: 0 })).toThrow("gradientPenalty: 'target' must be a finite number > 0, got 0");
     expect(() => gradientPenalty({ oneSided: 'yes' as never })).toThrow("gradientPenalty: 'oneSided' must be a boolean, got yes");
   });
   it('real and fake of different shapes', () => {

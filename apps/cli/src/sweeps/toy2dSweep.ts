@@ -127,6 +127,9 @@ const VARIANTS: Record<string, Partial<Variant>> = {
   'main-d2-trace': { ...MAIN_JOB, maxOffset: 0.05, dSteps: 2 },
   'wgan-gp-scaled-l01': { scale: 1 / 2.828, lambda: 0.1, checkpoints: [2000, 5000, 10000] },
   'wgan-gp-scaled': { scale: 1 / 2.828, checkpoints: [2000, 5000, 10000] },
+  // Gulrajani et al.'s toy script (λ 0.1, data ÷ 2.828) with the budget it needs: constant rate to 20k, or decaying to 0 over 5k–15k.
+  'wgan-gp-pub-20k': { scale: 1 / 2.828, lambda: 0.1, checkpoints: Array.from({ length: 8 }, (_, i) => 2500 * (i + 1)) },
+  'wgan-gp-pub-decay15k': { scale: 1 / 2.828, lambda: 0.1, decay: { start: 5000, steps: 10_000 }, checkpoints: Array.from({ length: 6 }, (_, i) => 2500 * (i + 1)) },
   'cat100-z2-pack4': { loss: 'gan', categories: 100, latentDim: 2, packing: 4, lr: 1e-3, ema: 0.999, checkpoints: [2000, 5000, 10000] },
 };
 
