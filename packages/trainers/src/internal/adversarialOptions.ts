@@ -37,6 +37,16 @@ export interface AdversarialTrainerOptions {
   preset?: GanPresetName;
   /** Critic regularisers added to the discriminator loss, e.g. the WGAN-GP gradient penalty. */
   penalties?: readonly Penalty[];
+  /**
+   * Lazy regularization (Karras et al. 2020, StyleGAN2 §3.1): evaluate the
+   * penalties on every k-th critic update only, weighted by k, so their
+   * expected contribution is unchanged while most updates skip their cost
+   * (a gradient penalty's double backprop is most of a critic update). Critic
+   * updates are counted over the whole run — update i = step · criticSteps + j
+   * takes the penalties when i mod k = 0 — so resuming keeps the pattern.
+   * An integer ≥ 1; default 1 (every update).
+   */
+  penaltyEvery?: number;
   /** Applied to the critic's trainable variables after each critic update; default weight clipping at 0.01 for the `wgan` preset, else none. */
   constraints?: readonly LipschitzConstraint[];
   /** Critic updates per generator update (an integer ≥ 1); default from the preset. */
@@ -90,6 +100,7 @@ const KNOWN = [
   'loss',
   'preset',
   'penalties',
+  'penaltyEvery',
   'constraints',
   'criticSteps',
   'learningRates',
@@ -134,6 +145,7 @@ export interface ResolvedAdversarialOptions {
   readonly preset: GanPresetName;
   readonly criticSteps: number;
   readonly penalties: readonly Penalty[];
+  readonly penaltyEvery: number;
   readonly constraints: readonly LipschitzConstraint[];
   readonly generatorOptimizer: tf.Optimizer;
   readonly discriminatorOptimizer: tf.Optimizer;
@@ -219,6 +231,8 @@ export function resolveAdversarialOptions(
     throw optionError(owner, 'penalties', `is empty, but the '${presetName}' preset trains with a gradient penalty (λ = ${preset.penaltyWeight}); pass one, e.g. gradientPenalty() from @gankit/losses`);
   }
   const criticSteps = checkInteger(owner, 'criticSteps', options.criticSteps, preset.criticSteps, 1);
+  const penaltyEvery = checkInteger(owner, 'penaltyEvery', options.penaltyEvery, 1, 1);
+  if (penaltyEvery > 1 && penaltyList.length === 0) throw optionError(owner, 'penaltyEvery', `is ${penaltyEvery}, but there are no penalties to apply lazily`);
 
   const constraints = options.constraints ?? (preset.weightClip !== undefined ? [weightClipping(preset.weightClip)] : []);
   if (!Array.isArray(constraints)) throw optionError(owner, 'constraints', `must be an array of { apply(variables) }, got ${show(constraints)}`);
@@ -303,6 +317,7 @@ export function resolveAdversarialOptions(
     preset: presetName,
     criticSteps,
     penalties: penaltyList,
+    penaltyEvery,
     constraints: constraintList,
     generatorOptimizer,
     discriminatorOptimizer,

@@ -34,6 +34,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   readonly criticSteps: number;
   /** The penalties added to the critic's loss. */
   readonly penalties: readonly Penalty[];
+  /** Lazy regularization: the penalties run on every k-th critic update, weighted by k (1: every update). */
+  readonly penaltyEvery: number;
   /** The constraints applied after each critic update. */
   readonly constraints: readonly LipschitzConstraint[];
   /** The generator's optimizer. */
@@ -73,6 +75,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.preset = r.preset;
     this.criticSteps = r.criticSteps;
     this.penalties = r.penalties;
+    this.penaltyEvery = r.penaltyEvery;
     this.constraints = r.constraints;
     this.generatorOptimizer = r.generatorOptimizer;
     this.discriminatorOptimizer = r.discriminatorOptimizer;
@@ -201,7 +204,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     try {
       for (let k = 0; k < this.criticSteps; k++) {
         const { x, labels } = checked[k % checked.length]!;
-        criticRows.push(tf.tidy(() => this.criticUpdate(x, this.netLabels(labels))));
+        const withPenalties = (this.stepCount * this.criticSteps + k) % this.penaltyEvery === 0;
+        criticRows.push(tf.tidy(() => this.criticUpdate(x, this.netLabels(labels), withPenalties)));
       }
       const last = checked[checked.length - 1]!;
       generatorRow = tf.tidy(() => this.generatorUpdate(last.x, this.netLabels(last.labels)));
@@ -224,8 +228,12 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     }
   }
 
-  /** One critic update; returns [loss, penalty, wasserstein estimate, grad norm, heads' term]. Runs inside tf.tidy. */
-  private criticUpdate(x: tf.Tensor, labels: tf.Tensor | undefined): tf.Tensor {
+  /**
+   * One critic update; returns [loss, penalty, wasserstein estimate, grad norm, heads' term]. Runs inside tf.tidy.
+   * Without `withPenalties` (lazy regularization's skipped updates) the penalty term is 0; with it and
+   * `penaltyEvery` k > 1 it is k × the penalties' sum.
+   */
+  private criticUpdate(x: tf.Tensor, labels: tf.Tensor | undefined, withPenalties = true): tf.Tensor {
     const z = this.drawLatent(this.rng, x.shape[0]!);
     const fake = callModel(this.generator, labels ? [z, labels] : z, true);
     const realIn = this.discriminatorInput(x, labels);
@@ -241,11 +249,14 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
       const adversarial = this.loss.discriminator(realLogits, fakeLogits);
       checkScalar(this.owner, 'loss', 'discriminator()', adversarial);
       let penalty: tf.Tensor = tf.scalar(0);
-      this.penalties.forEach((p, i) => {
-        const value = p(critic, realIn, fakeIn, context);
-        checkScalar(this.owner, `penalties[${i}]`, 'the penalty', value);
-        penalty = tf.add(penalty, value);
-      });
+      if (withPenalties) {
+        this.penalties.forEach((p, i) => {
+          const value = p(critic, realIn, fakeIn, context);
+          checkScalar(this.owner, `penalties[${i}]`, 'the penalty', value);
+          penalty = tf.add(penalty, value);
+        });
+        if (this.penaltyEvery > 1) penalty = tf.mul(penalty, this.penaltyEvery);
+      }
       const head = this.heads !== undefined ? this.headTerm(this.heads, fakeOut, labels, z, realOut) : tf.scalar(0);
       const w = tf.sub(tf.mean(realLogits), tf.mean(fakeLogits));
       kept = [tf.keep(penalty), tf.keep(w), tf.keep(head)];
@@ -313,6 +324,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
         loss: this.loss.name ?? null,
         criticSteps: this.criticSteps,
         penalties: this.penalties.length,
+        ...(this.penaltyEvery > 1 ? { penaltyEvery: this.penaltyEvery } : {}),
         constraints: this.constraints.length,
         emaDecay: this.emaDecay ?? null,
         ...(this.packing > 1 ? { packing: this.packing } : {}),
