@@ -11,7 +11,7 @@ import { initBackend } from '@gankit/backend';
 import { CheckpointMismatchError, GanTrainer, VaeTrainer } from './index.node.js';
 import type { GanTrainerOptions } from './index.node.js';
 import { fileCheckpointStore } from './internal/fileCheckpointStore.js';
-import { gaussian1d, gradientPenalty, mlp, stream, wasserstein } from './testing/fixtures.js';
+import { gaussian1d, gradientPenalty, memoryHandler, mlp, stream, wasserstein } from './testing/fixtures.js';
 import { RESUME_KINDS, buildResumeTrainer, fingerprint, resumeData } from './testing/resumeFixture.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,21 +37,6 @@ const ganOptions = (hidden = 4): GanTrainerOptions => ({
   ema: 0.9,
   seed: 4,
 });
-
-/** An IOHandler that keeps the artifacts in memory. */
-function memoryHandler(): tf.io.IOHandler & { artifacts?: tf.io.ModelArtifacts } {
-  const handler: tf.io.IOHandler & { artifacts?: tf.io.ModelArtifacts } = {
-    async save(artifacts) {
-      handler.artifacts = JSON.parse(JSON.stringify({ ...artifacts, weightData: undefined })) as tf.io.ModelArtifacts;
-      handler.artifacts.weightData = new tf.io.CompositeArrayBuffer(artifacts.weightData!).slice();
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-    async load() {
-      return handler.artifacts!;
-    },
-  };
-  return handler;
-}
 
 const weightsOf = (trainer: GanTrainer): number[][] => [...trainer.generator.weights, ...trainer.discriminator.weights].map((w) => Array.from(w.read().dataSync()));
 

@@ -1,9 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@gankit/backend';
 import { GanTrainer } from './index.js';
 import type { GanTrainerOptions } from './index.js';
-import { gaussian1d, mlp, nonSaturating, stream } from './testing/fixtures.js';
+import { gaussian1d, memoryHandler, mlp, nonSaturating, stream } from './testing/fixtures.js';
 
 beforeAll(async () => {
   await initBackend({ quiet: true });
@@ -17,20 +17,6 @@ const options = (): GanTrainerOptions => ({
   learningRateDecay: { start: 2, steps: 4 },
   seed: 5,
 });
-
-/** Keeps artifacts in memory (a tfjs IOHandler). */
-function memory(): tf.io.IOHandler {
-  let saved: tf.io.ModelArtifacts | undefined;
-  return {
-    async save(artifacts) {
-      saved = { ...artifacts, weightData: new tf.io.CompositeArrayBuffer(artifacts.weightData!).slice() };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-    async load() {
-      return saved!;
-    },
-  };
-}
 
 describe('GanTrainer learningRateDecay', () => {
   it('trains step t at lr·(1 − max(0, t − start)/steps), down to 0, for both networks', async () => {
@@ -56,7 +42,7 @@ describe('GanTrainer learningRateDecay', () => {
   it('resumes exactly from a checkpoint taken mid-decay', async () => {
     const a = new GanTrainer(options());
     await a.fit(stream(gaussian1d(1, 1), 8, 1), { steps: 3 });
-    const handler = memory();
+    const handler = memoryHandler();
     await a.save(handler);
     const b = new GanTrainer(options());
     await b.load(handler);

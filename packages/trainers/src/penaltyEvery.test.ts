@@ -4,7 +4,7 @@ import { initBackend } from '@gankit/backend';
 import { expectClose } from '@gankit/test-utils';
 import { GanTrainer } from './index.js';
 import type { GanTrainerOptions, Penalty } from './index.js';
-import { gaussian1d, gradientPenalty, mlp, stream, wasserstein } from './testing/fixtures.js';
+import { gaussian1d, gradientPenalty, memoryHandler, mlp, stream, wasserstein } from './testing/fixtures.js';
 
 beforeAll(async () => {
   await initBackend({ quiet: true });
@@ -19,20 +19,6 @@ const options = (penalties: Penalty[], penaltyEvery?: number): GanTrainerOptions
   ...(penaltyEvery === undefined ? {} : { penaltyEvery }),
   seed: 3,
 });
-
-/** Keeps artifacts in memory (a tfjs IOHandler). */
-function memory(): tf.io.IOHandler {
-  let saved: tf.io.ModelArtifacts | undefined;
-  return {
-    async save(artifacts) {
-      saved = { ...artifacts, weightData: new tf.io.CompositeArrayBuffer(artifacts.weightData!).slice() };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-    async load() {
-      return saved!;
-    },
-  };
-}
 
 describe('GanTrainer penaltyEvery (lazy regularization)', () => {
   it('runs the penalties on critic updates 0, k, 2k, … of the run, weighted by k', async () => {
@@ -63,7 +49,7 @@ describe('GanTrainer penaltyEvery (lazy regularization)', () => {
   it('resumes exactly, keeping the pattern of the run (counted in critic updates)', async () => {
     const a = new GanTrainer(options([gradientPenalty(1)], 3));
     await a.fit(stream(gaussian1d(1, 1), 8, 1), { steps: 2 });
-    const handler = memory();
+    const handler = memoryHandler();
     await a.save(handler);
     const b = new GanTrainer(options([gradientPenalty(1)], 3));
     await b.load(handler);

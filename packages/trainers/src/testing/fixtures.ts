@@ -97,3 +97,18 @@ export function moments(t: tf.Tensor): { mean: number; std: number } {
   const std = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
   return { mean, std };
 }
+
+/** An IOHandler that keeps the artifacts in memory (a copy, so later saves cannot alias them). */
+export function memoryHandler(): tf.io.IOHandler & { artifacts?: tf.io.ModelArtifacts } {
+  const handler: tf.io.IOHandler & { artifacts?: tf.io.ModelArtifacts } = {
+    async save(artifacts) {
+      handler.artifacts = JSON.parse(JSON.stringify({ ...artifacts, weightData: undefined })) as tf.io.ModelArtifacts;
+      handler.artifacts.weightData = new tf.io.CompositeArrayBuffer(artifacts.weightData!).slice();
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    },
+    async load() {
+      return handler.artifacts!;
+    },
+  };
+  return handler;
+}
