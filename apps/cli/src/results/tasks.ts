@@ -44,7 +44,7 @@ export const TASKS: Task[] = [
     recipes: [
       // Seeds 1–5: seed 0 is the main job's (`pnpm start`), kept out of the measurement.
       { recipe: 'toy2d-mixture-pacgan', seeds: [1, 2, 3, 4, 5], steps: 15_000, checkpoint: 'best' },
-      { recipe: 'toy2d-wgan-gp', seeds: FIVE, steps: 15_000 },
+      { recipe: 'toy2d-wgan-gp', seeds: FIVE, steps: 15_000, checkpoint: 'best' },
       { recipe: 'toy2d-sngan', seeds: FIVE, steps: 3000 },
       { recipe: 'toy2d-gan', seeds: FIVE, steps: 3000 },
       { recipe: 'toy2d-wgan', seeds: FIVE, steps: 3000 },
