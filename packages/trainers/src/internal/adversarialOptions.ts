@@ -62,7 +62,13 @@ export interface AdversarialTrainerOptions {
    * least 0. Applied to your own `optimizers` too. Default: constant rates.
    */
   learningRateDecay?: LinearDecay;
-  /** Keep an exponential moving average of the generator's weights for sampling: `true` (decay 0.999) or the decay in (0, 1). Default off. */
+  /**
+   * Keep an exponential moving average of the generator's weights for sampling
+   * (Yazıcı et al. 2019): `true` (decay 0.999) or the decay in (0, 1). Default
+   * off. The average covers the trainable weights and the moving statistics of
+   * the generator's batch-norm layers, so an averaged generator with batch norm
+   * normalizes with averaged statistics, not the live network's.
+   */
   ema?: boolean | number;
   /** The latent size; checked against the generator's input (inferred from it when omitted). */
   latentDim?: number;

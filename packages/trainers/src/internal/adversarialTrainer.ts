@@ -14,7 +14,7 @@ import { toNetworkLabels } from './labels.js';
 import { decayedRate, learningRateOf, setLearningRate } from './learningRateDecay.js';
 import type { LinearDecay } from './learningRateDecay.js';
 import type { LabelFormat } from './labels.js';
-import { callModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, trainableVariables } from './models.js';
+import { averagedWeights, callModel, modelEntry, modelEntryProblems, modelSignature, restoreModel, trainableVariables } from './models.js';
 import { optimizerClass, optimizerConfig, optimizerEntry, optimizerEntryProblems, restoreOptimizer } from './optimizerState.js';
 import type { Rng } from './rng.js';
 import { packSamples } from './packing.js';
@@ -58,6 +58,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   private readonly gVars: tf.Variable[];
   private readonly dVars: tf.Variable[];
   private readonly ema: WeightAverage | undefined;
+  /** The generator's weights the EMA follows (trainable weights and batch-norm statistics). */
+  private readonly averaged: tf.LayerVariable[];
   private readonly reportsWasserstein: boolean;
   private readonly passRealToGenerator: boolean;
   private readonly owner: string;
@@ -90,7 +92,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     this.labelFormat = r.labelFormat;
     this.gVars = trainableVariables(this.generator);
     this.dVars = trainableVariables(this.discriminator);
-    this.ema = this.emaDecay !== undefined ? new WeightAverage(this.gVars, this.emaDecay) : undefined;
+    this.averaged = averagedWeights(this.generator);
+    this.ema = this.emaDecay !== undefined ? new WeightAverage(this.averaged.map((w) => w.read() as tf.Variable), this.emaDecay) : undefined;
     this.reportsWasserstein = this.loss.name === 'wasserstein' || this.preset !== 'dcgan';
     this.passRealToGenerator = this.loss.generator.length >= 2;
     this.heads = r.heads;
@@ -342,7 +345,7 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   protected override async checkpointEntries(): Promise<CheckpointEntry[]> {
     const entries = [modelEntry('generator', this.generator), modelEntry('discriminator', this.discriminator)];
     try {
-      if (this.ema !== undefined) entries.push(modelEntry('generator-ema', this.generator, this.ema.values()));
+      if (this.ema !== undefined) entries.push(modelEntry('generator-ema', this.generator, new Map(this.averaged.map((w, i) => [w, this.ema!.values()[i]!]))));
       entries.push(await optimizerEntry('optimizer-generator', this.generatorOptimizer));
       entries.push(await optimizerEntry('optimizer-discriminator', this.discriminatorOptimizer));
     } catch (err) {
@@ -387,8 +390,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     if (this.ema !== undefined) {
       const stored = entries.get('generator-ema')!;
       const position = new Map(this.generator.weights.map((w, i) => [w, i]));
-      const trainable = this.generator.trainableWeights.map((w) => stored.weights[position.get(w)!]!.tensor);
-      this.ema.assign(trainable, typeof state['emaUpdates'] === 'number' ? state['emaUpdates'] : 0);
+      const averaged = this.averaged.map((w) => stored.weights[position.get(w)!]!.tensor);
+      this.ema.assign(averaged, typeof state['emaUpdates'] === 'number' ? state['emaUpdates'] : 0);
     }
     await restoreOptimizer(this.generatorOptimizer, entries.get('optimizer-generator')!);
     await restoreOptimizer(this.discriminatorOptimizer, entries.get('optimizer-discriminator')!);

@@ -4,7 +4,12 @@ import * as tf from '@tensorflow/tfjs';
  * An exponential moving average of variables (Polyak averaging of the
  * generator; Yazıcı et al. 2019, "The Unusual Effectiveness of Averaging in
  * GAN Training"), with TensorFlow's `ExponentialMovingAverage` warm-up: the
- * decay used at update n is min(decay, (1 + n) / (10 + n)).
+ * decay used at update n is min(decay, (1 + n) / (10 + n)):
+ *
+ *   avg_n = d_n · avg_{n−1} + (1 − d_n) · w_n,  avg_0 = w_0.
+ *
+ * The trainers average a generator's trainable weights and its batch-norm
+ * moving statistics (`averagedWeights`).
  */
 export class WeightAverage {
   private readonly averages: tf.Variable[];

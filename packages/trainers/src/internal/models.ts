@@ -56,12 +56,32 @@ export function callModel(model: tf.LayersModel, inputs: tf.Tensor | tf.Tensor[]
   return out;
 }
 
-/** A snapshot of the model's weights (clones; later assignments do not change them), optionally with its trainable weights replaced (EMA). */
-export function modelEntry(name: string, model: tf.LayersModel, replaceTrainable?: readonly tf.Tensor[]): CheckpointEntry {
-  const trainableIndex = new Map(model.trainableWeights.map((w, i) => [w, i]));
+/**
+ * The weights an average of the model (EMA) follows: the trainable weights and
+ * the moving statistics of its batch-norm layers, in `model.weights` order.
+ * An average of the trainable weights alone would run with the live model's
+ * batch-norm statistics, which belong to other weights; averaging the
+ * statistics too is what timm's `ModelEmaV2` does. Other frozen weights
+ * (a one-hot identity embedding, say) never change and are left out, so
+ * rounding cannot move them.
+ */
+export function averagedWeights(model: tf.LayersModel): tf.LayerVariable[] {
+  const statistics = new Set<tf.LayerVariable>();
+  const visit = (layers: readonly tf.layers.Layer[]): void => {
+    for (const layer of layers) {
+      if (isLayersModel(layer)) visit((layer as unknown as tf.LayersModel).layers);
+      else if (layer.getClassName() === 'BatchNormalization') for (const w of layer.nonTrainableWeights) statistics.add(w);
+    }
+  };
+  visit(model.layers);
+  const trainable = new Set(model.trainableWeights);
+  return model.weights.filter((w) => trainable.has(w) || statistics.has(w));
+}
+
+/** A snapshot of the model's weights (clones; later assignments do not change them), optionally with some weights' values replaced (an EMA's averages). */
+export function modelEntry(name: string, model: tf.LayersModel, replace?: ReadonlyMap<tf.LayerVariable, tf.Tensor>): CheckpointEntry {
   const weights = model.weights.map((w) => {
-    const t = trainableIndex.get(w);
-    const value = t !== undefined && replaceTrainable != null ? replaceTrainable[t]! : w.read();
+    const value = replace?.get(w) ?? w.read();
     return { name: w.originalName, tensor: value.clone() };
   });
   return { name, kind: 'model', topology: model.toJSON(null, false) as JsonObject, weights };
