@@ -26,6 +26,15 @@ const cases: Case[] = [
   { name: 'explicit asymmetric padding s2', x: [2, 8, 8, 2], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
   { name: 'unequal strides (stock fallback)', x: [2, 8, 9, 2], k: [3, 3], outC: 3, strides: [1, 2], pad: 'same' },
   { name: 'batch 1, 1 channel each way', x: [1, 6, 6, 1], k: [3, 3], outC: 1, strides: [2, 2], pad: 'same' },
+  // C_in ≥ 8: one convolution per phase with only its own taps.
+  { name: 'by phase: 3x3 s2 same, odd size', x: [2, 9, 9, 8], k: [3, 3], outC: 5, strides: [2, 2], pad: 'same' },
+  { name: 'by phase: 4x4 s2 same, even size', x: [2, 8, 8, 9], k: [4, 4], outC: 6, strides: [2, 2], pad: 'same' },
+  { name: 'by phase: 3x3 s2 valid, rows never reached', x: [2, 10, 10, 8], k: [3, 3], outC: 3, strides: [2, 2], pad: 'valid' },
+  { name: 'by phase: 2x2 s3 valid (phases without taps)', x: [2, 11, 11, 8], k: [2, 2], outC: 3, strides: [3, 3], pad: 'valid' },
+  { name: 'by phase: rectangular 3x5 kernel s2 same', x: [2, 8, 9, 10], k: [3, 5], outC: 3, strides: [2, 2], pad: 'same' },
+  { name: 'by phase: explicit asymmetric padding s2', x: [2, 8, 8, 8], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
+  { name: 'by phase: 5x5 s3 same', x: [1, 10, 10, 12], k: [5, 5], outC: 4, strides: [3, 3], pad: 'same' },
+  { name: 'by phase: 3x3 s1 same (one phase)', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'same' },
   { name: 'DCGAN G convT1: 7²×128 → 14²×64, 5x5 s2', x: [4, 14, 14, 64], k: [5, 5], outC: 128, strides: [2, 2], pad: 'same' },
   { name: 'DCGAN G convT2: 14²×64 → 28²×1, 5x5 s2', x: [4, 28, 28, 1], k: [5, 5], outC: 64, strides: [2, 2], pad: 'same' },
 ];
