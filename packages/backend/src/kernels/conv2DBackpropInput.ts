@@ -40,6 +40,50 @@ import type { WasmKernelArgs } from '../internal/wasmKernels.js';
  */
 const PHASE_MIN_CHANNELS = 8;
 
+/** One filter tap W[p, q, ·, ·] (C_in × C_out at `src`) transposed into a sub-kernel: dst[o·stride + c] = src[c·C_out + o]. */
+function copyTap(wv: Float32Array, src: number, kv: Float32Array, dst: number, ci: number, co: number, stride: number): void {
+  for (let c = 0; c < ci; c++) {
+    let from = src + c * co;
+    let to = dst + c;
+    for (let o = 0; o < co; o++, to += stride) kv[to] = wv[from++]!;
+  }
+}
+
+/**
+ * Writes dx from the phases' outputs (depth-to-space, cropped by (p_t, p_l)):
+ * dx[b, h, w, c] = phase_{(h+p_t) mod s, (w+p_l) mod s}[b, ⌊(h+p_t)/s⌋, ⌊(w+p_l)/s⌋, c],
+ * where phase r's pixel (b, t, u) starts at `offset + ((b·rows + t)·cols + u)·pixelStride`
+ * of its view; a missing phase (no taps) is zero.
+ */
+function interleave(
+  ov: Float32Array,
+  phases: readonly ({ view: Float32Array; offset: number } | undefined)[],
+  pixelStride: number,
+  d: { batchSize: number; inHeight: number; inWidth: number; ci: number; s: number; pt: number; pl: number; rows: number; cols: number },
+): void {
+  const { batchSize, inHeight, inWidth, ci, s, pt, pl, rows, cols } = d;
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let h = 0; h < inHeight; h++) {
+      const hh = h + pt;
+      const rowBase = (b * rows + Math.floor(hh / s)) * cols;
+      const phaseRow = (hh % s) * s;
+      for (let w = 0; w < inWidth; w++) {
+        const ww = w + pl;
+        const phase = phases[phaseRow + (ww % s)];
+        if (phase === undefined) {
+          ov.fill(0, o, o + ci);
+          o += ci;
+          continue;
+        }
+        const pv = phase.view;
+        let src = phase.offset + (rowBase + Math.floor(ww / s)) * pixelStride;
+        for (let c = 0; c < ci; c++) ov[o++] = pv[src++]!;
+      }
+    }
+  }
+}
+
 /**
  * The phase-by-phase form. Phase (r_h, r_w) holds the dx rows H = h + p_t ≡ r_h
  * and columns W = w + p_l ≡ r_w (mod s); with M_r = ⌈(k − r)/s⌉ taps and
@@ -79,13 +123,7 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
           const p = ry + s * (mh - 1 - my);
           for (let mx = 0; mx < mw; mx++) {
             const q = rx + s * (mw - 1 - mx);
-            const srcBase = (p * kw + q) * ci * co;
-            const dstBase = (my * mw + mx) * co * ci;
-            for (let c = 0; c < ci; c++) {
-              let src = srcBase + c * co;
-              let dst = dstBase + c;
-              for (let o = 0; o < co; o++, dst += ci) kv[dst] = wv[src++]!;
-            }
+            copyTap(wv, (p * kw + q) * ci * co, kv, (my * mw + mx) * co * ci, ci, co, ci);
           }
         }
         try {
@@ -106,26 +144,12 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
     //   dx[b, h, w, c] = phase[(h+p_t) mod s][(w+p_l) mod s][b, ⌊(h+p_t)/s⌋, ⌊(w+p_l)/s⌋, c].
     const out = backend.makeOutput([batchSize, inHeight, inWidth, ci], 'float32');
     const ov = heapF32(backend, out);
-    const views = phases.map((p) => (p === undefined ? undefined : heapF32(backend, p)));
-    let o = 0;
-    for (let b = 0; b < batchSize; b++) {
-      for (let h = 0; h < inHeight; h++) {
-        const hh = h + pt;
-        const rowBase = (b * rows + Math.floor(hh / s)) * cols;
-        const phaseRow = (hh % s) * s;
-        for (let w = 0; w < inWidth; w++) {
-          const ww = w + pl;
-          const pv = views[phaseRow + (ww % s)];
-          if (pv === undefined) {
-            ov.fill(0, o, o + ci);
-            o += ci;
-            continue;
-          }
-          let src = (rowBase + Math.floor(ww / s)) * ci;
-          for (let c = 0; c < ci; c++) ov[o++] = pv[src++]!;
-        }
-      }
-    }
+    interleave(
+      ov,
+      phases.map((p) => (p === undefined ? undefined : { view: heapF32(backend, p), offset: 0 })),
+      ci,
+      { batchSize, inHeight, inWidth, ci, s, pt, pl, rows, cols },
+    );
     return out;
   } finally {
     for (const p of phases) if (p !== undefined) disposeInfo(backend, p);
@@ -185,11 +209,7 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs)
             if (q >= kw) continue;
             const dstBase = (my * mw + mx) * co * phaseChannels + (ry * s + rx) * ci;
             const srcBase = (p * kw + q) * ci * co;
-            for (let c = 0; c < ci; c++) {
-              const src = srcBase + c * co;
-              let dst = dstBase + c;
-              for (let o = 0; o < co; o++, dst += phaseChannels) kv[dst] = wv[src + o]!;
-            }
+            copyTap(wv, srcBase, kv, dstBase, ci, co, phaseChannels);
           }
         }
       }
@@ -215,21 +235,8 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs)
     const out = backend.makeOutput([batchSize, inHeight, inWidth, ci], 'float32');
     const ov = heapF32(backend, out);
     const cv = heapF32(backend, conv);
-    const convRows = oh + padBottom;
-    const convCols = ow + padRight;
-    let o = 0;
-    for (let b = 0; b < batchSize; b++) {
-      for (let h = 0; h < inHeight; h++) {
-        const hh = h + pt;
-        const rowBase = (b * convRows + Math.floor(hh / s)) * convCols;
-        const phaseRow = (hh % s) * s;
-        for (let w = 0; w < inWidth; w++) {
-          const ww = w + pl;
-          let src = (rowBase + Math.floor(ww / s)) * phaseChannels + (phaseRow + (ww % s)) * ci;
-          for (let c = 0; c < ci; c++) ov[o++] = cv[src++]!;
-        }
-      }
-    }
+    const stacked = Array.from({ length: s * s }, (_, phase) => ({ view: cv, offset: phase * ci }));
+    interleave(ov, stacked, phaseChannels, { batchSize, inHeight, inWidth, ci, s, pt, pl, rows: oh + padBottom, cols: ow + padRight });
     for (const t of temps) disposeInfo(backend, t);
     return out;
   };
