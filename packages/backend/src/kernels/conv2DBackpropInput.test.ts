@@ -24,8 +24,13 @@ const cases: Case[] = [
   { name: '5x5 s3 same', x: [1, 10, 10, 2], k: [5, 5], outC: 3, strides: [3, 3], pad: 'same' },
   { name: 'rectangular 3x5 kernel s2 same', x: [2, 8, 9, 2], k: [3, 5], outC: 3, strides: [2, 2], pad: 'same' },
   { name: 'explicit asymmetric padding s2', x: [2, 8, 8, 2], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
-  { name: 'unequal strides (stock fallback)', x: [2, 8, 9, 2], k: [3, 3], outC: 3, strides: [1, 2], pad: 'same' },
+  { name: 'unequal strides (column form)', x: [2, 8, 9, 2], k: [3, 3], outC: 3, strides: [1, 2], pad: 'same' },
   { name: 'batch 1, 1 channel each way', x: [1, 6, 6, 1], k: [3, 3], outC: 1, strides: [2, 2], pad: 'same' },
+  // s²·C_in < 8 or unequal strides: one GEMM and a scatter-add (col2im).
+  { name: 'columns: 1 channel, 3x3 s2 valid', x: [2, 9, 9, 1], k: [3, 3], outC: 5, strides: [2, 2], pad: 'valid' },
+  { name: 'columns: 1 channel, 2x2 s3 valid (gaps)', x: [2, 11, 11, 1], k: [2, 2], outC: 4, strides: [3, 3], pad: 'valid' },
+  { name: 'columns: unequal strides 2x3, explicit padding', x: [2, 9, 10, 3], k: [3, 4], outC: 4, strides: [2, 3], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  { name: 'columns: 1 channel, 5x5 s1 same', x: [2, 6, 6, 1], k: [5, 5], outC: 3, strides: [1, 1], pad: 'same' },
   // C_in ≥ 8: one convolution per phase with only its own taps.
   { name: 'by phase: 3x3 s2 same, odd size', x: [2, 9, 9, 8], k: [3, 3], outC: 5, strides: [2, 2], pad: 'same' },
   { name: 'by phase: 4x4 s2 same, even size', x: [2, 8, 8, 9], k: [4, 4], outC: 6, strides: [2, 2], pad: 'same' },

@@ -1,34 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { disposeInfo, heapF32, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
+import { gemmMatMul } from './gemm.js';
 
-/**
- * A fast `Conv2DBackpropInput` for wasm — the op behind every transposed
- * convolution's forward pass and every convolution's input gradient, which
- * tfjs-backend-wasm ships as a naive loop (the slowest op of a DCGAN step).
- *
- * Sub-pixel decomposition (Shi et al. 2016; the "deconvolution = s² stride-1
- * convolutions" identity). With stride s, padding (p_t, p_l) and a k_h × k_w
- * filter W[p, q, c, o],
- *
- *   dx[b, h, w, c] = Σ_{i·s + p = h + p_t, j·s + q = w + p_l} dy[b, i, j, o] · W[p, q, c, o].
- *
- * Write H = h + p_t = t·s + r (phase r = H mod s). Only taps p = r + s·m
- * contribute, with i = t − m, so each phase is a stride-1 correlation of dy
- * with a sub-kernel of M = ⌈k/s⌉ taps: K_r[m'] = W[r + s(M − 1 − m')] (zero
- * beyond k), on dy padded by M − 1 before. All s² phases are stacked as output
- * channels of ONE XNNPACK `Conv2D` (filter [M_h, M_w, C_out, s²·C_in]),
- * then interleaved (depth-to-space) and cropped by (p_t, p_l) in one JS pass. It does the
- * real multiply-adds plus the zero taps of the padded sub-kernels (36 for 25
- * with k = 5, s = 2), and no multiplications by inserted zeros.
- *
- * With C_in ≥ 8 each phase runs as its own convolution with only its own taps
- * ({@link byPhase}; 25 multiply-adds per output for k = 5, s = 2, no zero taps).
- * Strides that differ in height and width, NCHW, and outputs with so few
- * channels that s²·C_in < 8 fall back to the stock kernel: XNNPACK is slow on a
- * GEMM that narrow (measured at the DCGAN 14²×64 → 28²×1 layer: 18 ms this
- * way, 12.5 ms stock; at 7²×128 → 14²×64: 147 ms this way, 408 ms stock).
- */
 /**
  * From this many input channels on, each of the s² phases is its own
  * stride-1 convolution with exactly its taps (⌈(k_h − r_h)/s⌉ × ⌈(k_w − r_w)/s⌉):
@@ -156,6 +130,91 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
   }
 }
 
+/**
+ * The column form (col2im), for outputs too narrow for an XNNPACK convolution
+ * and for unequal strides: one GEMM of dy, read as [B·OH·OW, C_out], with Wᵀ
+ * ([C_out, k_h·k_w·C_in]) gives every tap's contribution,
+ *
+ *   cols[(b, i, j), (p, q, c)] = Σ_o dy[b, i, j, o] · W[p, q, c, o],
+ *
+ * which is then added into dx[b, i·s_h + p − p_t, j·s_w + q − p_l, c] where that
+ * lies inside the image. Runs on gankit's SIMD GEMM; undefined when it is not
+ * loaded (the caller uses the stock kernel). At the DCGAN 14²×64 → 28²×1 layer
+ * (C_in = 1, batch 64) the stock loop took 25–40 ms on one thread.
+ */
+function byColumns(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
+  const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize, strideHeight: sh, strideWidth: sw } = info;
+  const { inHeight, inWidth, outHeight: oh, outWidth: ow } = info;
+  if (info.dilationHeight !== 1 || info.dilationWidth !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return undefined;
+  const pt = info.padInfo.top;
+  const pl = info.padInfo.left;
+  const taps = kh * kw * ci;
+  const wt = backend.makeOutput([co, taps], 'float32');
+  let cols: tf.TensorInfo | undefined;
+  try {
+    const tv = heapF32(backend, wt);
+    const wv = heapF32(backend, filter);
+    for (let r = 0; r < taps; r++) for (let o = 0; o < co; o++) tv[o * taps + r] = wv[r * co + o]!;
+    cols = gemmMatMul(backend, { dataId: dy.dataId, shape: [batchSize * oh * ow, co], dtype: 'float32' }, wt, undefined, false);
+    if (cols === undefined) return undefined;
+    const out = backend.makeOutput([batchSize, inHeight, inWidth, ci], 'float32');
+    const ov = heapF32(backend, out);
+    ov.fill(0);
+    const cv = heapF32(backend, cols);
+    let src = 0;
+    for (let b = 0; b < batchSize; b++) {
+      for (let i = 0; i < oh; i++) {
+        for (let j = 0; j < ow; j++, src += taps) {
+          for (let p = 0; p < kh; p++) {
+            const h = i * sh + p - pt;
+            if (h < 0 || h >= inHeight) continue;
+            for (let q = 0; q < kw; q++) {
+              const w = j * sw + q - pl;
+              if (w < 0 || w >= inWidth) continue;
+              let to = ((b * inHeight + h) * inWidth + w) * ci;
+              let from = src + (p * kw + q) * ci;
+              for (let c = 0; c < ci; c++) ov[to++]! += cv[from++]!;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  } finally {
+    disposeInfo(backend, wt);
+    if (cols !== undefined) disposeInfo(backend, cols);
+  }
+}
+
+/**
+ * A fast `Conv2DBackpropInput` for wasm — the op behind every transposed
+ * convolution's forward pass and every convolution's input gradient, which
+ * tfjs-backend-wasm ships as a naive loop (the slowest op of a DCGAN step).
+ *
+ * Sub-pixel decomposition (Shi et al. 2016; the "deconvolution = s² stride-1
+ * convolutions" identity). With stride s, padding (p_t, p_l) and a k_h × k_w
+ * filter W[p, q, c, o],
+ *
+ *   dx[b, h, w, c] = Σ_{i·s + p = h + p_t, j·s + q = w + p_l} dy[b, i, j, o] · W[p, q, c, o].
+ *
+ * Write H = h + p_t = t·s + r (phase r = H mod s). Only taps p = r + s·m
+ * contribute, with i = t − m, so each phase is a stride-1 correlation of dy
+ * with a sub-kernel of M = ⌈k/s⌉ taps: K_r[m'] = W[r + s(M − 1 − m')] (zero
+ * beyond k), on dy padded by M − 1 before. All s² phases are stacked as output
+ * channels of ONE XNNPACK `Conv2D` (filter [M_h, M_w, C_out, s²·C_in]),
+ * then interleaved (depth-to-space) and cropped by (p_t, p_l) in one JS pass. It does the
+ * real multiply-adds plus the zero taps of the padded sub-kernels (36 for 25
+ * with k = 5, s = 2), and no multiplications by inserted zeros.
+ *
+ * With C_in ≥ 8 each phase runs as its own convolution with only its own taps
+ * ({@link byPhase}; 25 multiply-adds per output for k = 5, s = 2, no zero taps).
+ * Strides that differ in height and width, and outputs with so few
+ * channels that s²·C_in < 8, take the column form ({@link byColumns}, one
+ * GEMM and a scatter-add); NCHW falls back to the stock kernel. The narrow
+ * outputs avoid XNNPACK, which is slow on a GEMM that narrow (measured at the
+ * DCGAN 14²×64 → 28²×1 layer: 18 ms stacked, 12.5 ms stock; at 7²×128 →
+ * 14²×64: 147 ms stacked, 408 ms stock).
+ */
 function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs) => tf.TensorInfo {
   return (args: WasmKernelArgs): tf.TensorInfo => {
     const { inputs, backend, attrs } = args;
@@ -173,12 +232,9 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs)
       false,
       format,
     );
-    if (
-      info.dataFormat !== 'channelsLast' ||
-      info.strideHeight !== info.strideWidth ||
-      info.strideHeight * info.strideHeight * info.inChannels < 8
-    ) {
-      return runStock(stock, args);
+    if (info.dataFormat !== 'channelsLast') return runStock(stock, args);
+    if (info.strideHeight !== info.strideWidth || info.strideHeight * info.strideHeight * info.inChannels < 8) {
+      return byColumns(backend, dy, filter, info) ?? runStock(stock, args);
     }
     const s = info.strideHeight;
     if (info.inChannels >= PHASE_MIN_CHANNELS) return byPhase(backend, dy, filter, info);
