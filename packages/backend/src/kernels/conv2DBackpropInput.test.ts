@@ -40,6 +40,9 @@ const cases: Case[] = [
   { name: 'by phase: explicit asymmetric padding s2', x: [2, 8, 8, 8], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
   { name: 'by phase: 5x5 s3 same', x: [1, 10, 10, 12], k: [5, 5], outC: 4, strides: [3, 3], pad: 'same' },
   { name: 'by phase: 3x3 s1 same (one phase)', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'same' },
+  { name: 'by phase, stride 1 direct: 3x3 valid', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'valid' },
+  { name: 'by phase, stride 1 direct: 4x2 kernel, explicit asymmetric padding', x: [2, 7, 6, 9], k: [4, 2], outC: 4, strides: [1, 1], pad: [[0, 0], [0, 3], [1, 0], [0, 0]] },
+  { name: 'by phase, stride 1 padded beyond the kernel (interleaved)', x: [2, 6, 6, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: [[0, 0], [3, 0], [0, 4], [0, 0]] },
   { name: 'DCGAN G convT1: 7²×128 → 14²×64, 5x5 s2', x: [4, 14, 14, 64], k: [5, 5], outC: 128, strides: [2, 2], pad: 'same' },
   { name: 'DCGAN G convT2: 14²×64 → 28²×1, 5x5 s2', x: [4, 28, 28, 1], k: [5, 5], outC: 64, strides: [2, 2], pad: 'same' },
 ];

@@ -79,6 +79,10 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
   const rows = oh + padBottom;
   const cols = ow + padRight;
   const taps = (k: number, r: number): number => Math.max(0, Math.ceil((k - r) / s));
+  // Stride 1 has one phase; padded by k − 1 − p before (not k − 1), its output starts at dx row 0
+  // and, padded by H_in − OH + p_t after, is dx itself: no interleave, no crop.
+  const [top, bottom, left, right] = [kh - 1 - pt, inHeight - oh + pt, kw - 1 - pl, inWidth - ow + pl];
+  const direct = s === 1 && Math.min(top, bottom, left, right) >= 0;
   const phases: (tf.TensorInfo | undefined)[] = [];
   try {
     for (let ry = 0; ry < s; ry++) {
@@ -106,7 +110,13 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
               backend,
               tf.Conv2D,
               { x: dy, filter: k },
-              { strides: [1, 1], pad: [[0, 0], [mh - 1, padBottom], [mw - 1, padRight], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined },
+              {
+                strides: [1, 1],
+                pad: direct ? [[0, 0], [top, bottom], [left, right], [0, 0]] : [[0, 0], [mh - 1, padBottom], [mw - 1, padRight], [0, 0]],
+                dataFormat: 'NHWC',
+                dilations: [1, 1],
+                dimRoundingMode: undefined,
+              },
             ),
           );
         } finally {
@@ -114,6 +124,7 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
         }
       }
     }
+    if (direct) return phases.pop()!;
     // Interleave the phases and crop by (p_t, p_l):
     //   dx[b, h, w, c] = phase[(h+p_t) mod s][(w+p_l) mod s][b, ⌊(h+p_t)/s⌋, ⌊(w+p_l)/s⌋, c].
     const out = backend.makeOutput([batchSize, inHeight, inWidth, ci], 'float32');
