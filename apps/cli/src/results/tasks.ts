@@ -91,8 +91,8 @@ export const TASKS: Task[] = [
       { key: 'meanTopConfidence', heading: 'top confidence', digits: 3 },
     ],
     recipes: [
-      { recipe: 'mnist-dcgan', seeds: [0], steps: 2000 },
-      { recipe: 'mnist-wgan-gp', seeds: [0], steps: 1000 },
+      { recipe: 'mnist-dcgan', seeds: [0, 1, 2], steps: 2000 },
+      { recipe: 'mnist-wgan-gp', seeds: [0, 1, 2], steps: 1000 },
     ],
     anchors: [{ method: 'real digits', values: 'the floor row of the table (`pnpm results --floors`)', source: 'EVALUATION.md' }],
     notes:
@@ -121,7 +121,7 @@ export const TASKS: Task[] = [
       { key: 'classHistogramKl', heading: 'class KL', digits: 4 },
     ],
     recipes: [
-      { recipe: 'mnist-cgan', seeds: [0], steps: 2000 },
+      { recipe: 'mnist-cgan', seeds: [0, 1, 2], steps: 2000 },
       { recipe: 'mnist-acgan', seeds: [0, 1, 2], steps: 2000 },
     ],
     anchors: [],
@@ -156,7 +156,7 @@ export const TASKS: Task[] = [
       { key: 'reconstruction', heading: 'reconstruction', digits: 2 },
       { key: 'kl', heading: 'KL', digits: 2 },
     ],
-    recipes: [{ recipe: 'mnist-vae', seeds: [0], steps: 9360 }],
+    recipes: [{ recipe: 'mnist-vae', seeds: [0, 1, 2], steps: 9360 }],
     anchors: [
       { method: 'PyTorch examples VAE (latent 20), 7 epochs', values: '≈ 106', source: 'EVALUATION.md' },
       { method: 'IWAE paper, one stochastic layer (binarized)', values: '−86.76 log-likelihood', source: 'Burda et al. 2016' },
