@@ -32,6 +32,7 @@ const ACTIVATIONS: Record<string, Act> = {
   elu: (x) => tf.elu(x),
   leakyRelu: (x) => tf.leakyRelu(x, 0.2),
   relu6: (x) => tf.relu6(tf.mul(x, 4)),
+  relu: (x) => tf.relu(x),
   softmax: (x) => tf.softmax(x),
   'maximum (x, 0.3x)': (x) => tf.maximum(x, tf.mul(x, 0.3)),
   softplus: (x) => tf.softplus(x),
@@ -135,6 +136,7 @@ describe('the overrides keep first-order gradients exactly as tfjs had them', ()
     ['Elu', (x: tf.Tensor) => tf.elu(x)],
     ['LeakyRelu', (x: tf.Tensor) => tf.leakyRelu(x, 0.2)],
     ['Relu6', (x: tf.Tensor) => tf.relu6(x)],
+    ['Relu', (x: tf.Tensor) => tf.relu(x)],
     ['Softmax', (x: tf.Tensor) => tf.softmax(x)],
   ] as const) {
     it(`${kernel}`, async () => {

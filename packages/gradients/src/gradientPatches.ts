@@ -4,6 +4,7 @@ import { expGradConfig } from './expGrad.js';
 import { leakyReluGradConfig } from './leakyReluGrad.js';
 import { mirrorPadGradConfig } from './mirrorPadGrad.js';
 import { relu6GradConfig } from './relu6Grad.js';
+import { reluGradConfig } from './reluGrad.js';
 import { sigmoidGradConfig } from './sigmoidGrad.js';
 import { softmaxGradConfig } from './softmaxGrad.js';
 import { tanhGradConfig } from './tanhGrad.js';
@@ -26,6 +27,7 @@ import { zeroGradientConfigs } from './zeroGradients.js';
  *   logical ops: zero gradients (tfjs has none), so the gradients of `Maximum`,
  *   `Minimum`, `ClipByValue`, … can be differentiated again.
  * - `MirrorPad`: stock tfjs 4.22 drops what flows through the mirrored border.
+ * - `Relu`: the same dy ⊙ step(x) without stock tfjs's no-op `Cast` launch.
  *
  * First-order gradients are unchanged. Register them with
  * `registerGradientPatches()` (or import `@gankit/gradients/register`).
@@ -43,6 +45,7 @@ export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
   eluGradConfig,
   leakyReluGradConfig,
   relu6GradConfig,
+  reluGradConfig,
   softmaxGradConfig,
   mirrorPadGradConfig,
   ...zeroGradientConfigs,

@@ -14,7 +14,18 @@ describe('registerGradientPatches', () => {
   it('reports the kernels it replaced, in GRADIENT_PATCHES order', () => {
     const { gradients } = registerGradientPatches();
     expect(gradients).toEqual(GRADIENT_PATCHES.map((g) => g.kernelName));
-    expect(gradients).toEqual(expect.arrayContaining(['Tanh', 'Sigmoid', 'Exp', 'Elu', 'LeakyRelu', 'Relu6', 'Softmax', 'MirrorPad', 'Greater', 'Less']));
+    expect(gradients).toEqual(expect.arrayContaining(['Tanh', 'Sigmoid', 'Exp', 'Elu', 'LeakyRelu', 'Relu6', 'Relu', 'Softmax', 'MirrorPad', 'Greater', 'Less']));
+  });
+
+  it("Relu's gradient launches no Cast (stock tfjs casts Step's float32 output to float32)", async () => {
+    registerGradientPatches();
+    const x = tf.tensor1d([-1, 2, -3, 4]);
+    const info = await tf.profile(() => tf.grad((t: tf.Tensor) => tf.sum(tf.relu(t)))(x));
+    const kernels = info.kernels.map((k) => k.name);
+    expect(kernels).toContain('Step');
+    expect(kernels).not.toContain('Cast');
+    expect(Array.from((info.result as tf.Tensor).dataSync())).toEqual([0, 1, 0, 1]);
+    tf.dispose([x, info.result as tf.Tensor]);
   });
 
   it("records tfjs's stock configs: Tanh's saves its output, the comparison ops had none", () => {
