@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { disposeInfo, heapF32, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
-import { gemmMatMul } from './gemm.js';
+import { gemmMatMul, gemmReady } from './gemm.js';
 
 /**
  * From this many input channels on, each of the s² phases is its own
  * stride-1 convolution with exactly its taps (⌈(k_h − r_h)/s⌉ × ⌈(k_w − r_w)/s⌉):
  * 25 taps in all for k = 5, s = 2, where the stacked form does 36 and runs a
  * GEMM 4× as wide. Measured at the DCGAN 7²×128 → 14²×64 shape, batch 64, one
- * thread: about 100 ms by phase against 170–190 ms stacked (and 80–110 ms for
- * the forward convolution of the same size). Narrower outputs keep the stacked
+ * thread, on a loaded machine: the whole kernel about 130 ms by phase (its four
+ * convolutions alone about 100 ms) against 170–190 ms stacked, and 80–110 ms for
+ * the forward convolution of the same size. Narrower outputs keep the stacked
  * form: XNNPACK is slow on GEMMs only a few columns wide.
  */
 const PHASE_MIN_CHANNELS = 8;
@@ -156,7 +157,7 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
 function byColumns(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
   const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize, strideHeight: sh, strideWidth: sw } = info;
   const { inHeight, inWidth, outHeight: oh, outWidth: ow } = info;
-  if (info.dilationHeight !== 1 || info.dilationWidth !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return undefined;
+  if (info.dilationHeight !== 1 || info.dilationWidth !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32' || !gemmReady(backend)) return undefined;
   const pt = info.padInfo.top;
   const pl = info.padInfo.left;
   const taps = kh * kw * ci;
