@@ -20,6 +20,7 @@ import { reflectionPadGradConfigs, reflectionPadGradGradConfig } from './kernels
 import { meanConfig, sumConfig } from './kernels/sum.js';
 import { leakyReluConfig } from './kernels/leakyRelu.js';
 import { tileConfig } from './kernels/tile.js';
+import { sliceConfig } from './kernels/slice.js';
 import { patchState } from './internal/patchState.js';
 import { patchSaveForBackward } from './internal/saveForBackward.js';
 import { patchLazyFusedGradients } from './internal/lazyFusedGradients.js';
@@ -36,7 +37,7 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  * Stock wasm kernels gankit replaces with faster ones (each checked against the
  * cpu backend); the stock kernel stays as the fallback for cases they skip.
  */
-export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Sum, tf.Mean, tf.LeakyRelu];
+export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Slice, tf.Sum, tf.Mean, tf.LeakyRelu];
 
 if (!patchState.applied) {
   for (const config of WASM_KERNEL_PATCHES) {
@@ -50,6 +51,7 @@ if (!patchState.applied) {
     [tf.BatchMatMul, untransposedMatMulConfig],
     [tf._FusedMatMul, untransposedMatMulConfig],
     [tf.Tile, tileConfig],
+    [tf.Slice, sliceConfig],
     [tf.Sum, sumConfig],
     [tf.Mean, meanConfig],
     [tf.LeakyRelu, leakyReluConfig],

@@ -1,21 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
+import { relativeError, seededUniform } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
-
-/** Runs `f` on cpu and on wasm; returns both results with their shapes. */
-async function onBoth(f: () => tf.Tensor): Promise<{ shape: number[]; dtype: string; data: Float64Array }[]> {
-  const out = [];
-  for (const backend of ['cpu', 'wasm'] as const) {
-    await useBackend(backend);
-    const before = tf.memory().numTensors;
-    const t = f();
-    out.push({ shape: t.shape, dtype: t.dtype, data: Float64Array.from(t.dataSync() as ArrayLike<number>) });
-    t.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  }
-  return out;
-}
+import { onBoth } from './onBoth.fixture.js';
 
 describe('wasm Tile, Sum, Mean and LeakyRelu (gankit kernels) match cpu', () => {
   beforeAll(async () => {
