@@ -37,19 +37,30 @@ const { values } = parseArgs({
 });
 const HIGH_QUALITY_TARGET = 0.8;
 
-/** Settings changed from the default, by name. */
+/** The main job's setup (mixture generator + PacGAN4) on its grid: what the page's default was until 2026-12-06. */
+const MIXTURE = defaultSettings('mixture-pacgan');
+
+/** Settings changed from the default (the non-saturating GAN on the ring), by name. */
 const VARIANTS: Readonly<Record<string, Partial<Settings>>> = {
   default: {},
+  /** The mixture setup on the grid, and schedules tried on it. */
+  mixture: MIXTURE,
   /** D at 5e-3 instead of 2e-3. */
-  'd5e-3': { discriminatorLearningRate: 5e-3 },
+  'mixture-d5e-3': { ...MIXTURE, discriminatorLearningRate: 5e-3 },
   /** The full rates for 1,000 steps, then decaying to 0 by step 1,800. */
-  'decay-1000-1800': { decayStart: 1000, decaySteps: 800 },
+  'mixture-decay-1000-1800': { ...MIXTURE, decayStart: 1000, decaySteps: 800 },
   /** Decaying from step 300 to 0 at step 1,800. */
-  'decay-300-1800': { decayStart: 300, decaySteps: 1500 },
+  'mixture-decay-300-1800': { ...MIXTURE, decayStart: 300, decaySteps: 1500 },
   /** Decaying from the start to 0 at step 1,800. */
-  'decay-0-1800': { decayStart: 0, decaySteps: 1800 },
+  'mixture-decay-0-1800': { ...MIXTURE, decayStart: 0, decaySteps: 1800 },
   /** G at 2.5e-3 until step 1,200, then decaying to 0 by step 1,800. */
-  'g2.5e-3-decay-1200-1800': { generatorLearningRate: 2.5e-3, decayStart: 1200, decaySteps: 600 },
+  'mixture-g2.5e-3-decay-1200-1800': { ...MIXTURE, generatorLearningRate: 2.5e-3, decayStart: 1200, decaySteps: 600 },
+  /** Batch 1,024 instead of 256. */
+  'mixture-b1024': { ...MIXTURE, batchSize: 1024 },
+  /** The mixture setup on the ring of 8. */
+  'mixture-ring': { ...MIXTURE, distribution: 'ring' },
+  /** The non-saturating GAN on the ring at DCGAN's preset rate, 2e-4 (the default's 1e-3 is the CLI's toy2d-gan rate). */
+  'lr2e-4': { generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4 },
 };
 
 const names = values.variants.split(',');

@@ -2,9 +2,8 @@
  * Training speed of the playground's default setup on every backend, and how
  * long the default takes to reach its coverage goal.
  *
- * Speed: the default setup (the main job: mixture generator with 50
- * categories, PacGAN4, 2 D updates per G update, 3 × 128 ReLU MLPs, batch 256)
- * in Debian's Chromium on
+ * Speed: the default setup (the non-saturating GAN on the ring, 3 × 128 ReLU
+ * MLPs, batch 256; `defaultSettings()`) in Debian's Chromium on
  * - wasm with threads (the page served cross-origin isolated, COOP/COEP),
  * - wasm without threads (the same build served without those headers),
  * - webgl (SwiftShader, a CPU implementation of the GPU: there is no GPU here),
@@ -35,6 +34,7 @@ import type { Page } from 'playwright-core';
 import { initBackend } from '@gankit/backend';
 import { Session } from '../src/session.js';
 import { defaultSettings, settingsToSearch } from '../src/settings.js';
+import { SETUP_LABELS } from '../src/setups.js';
 import { APP_DIR, ARTIFACTS_DIR, CHROMIUM_PATH, buildApp, launchChromium, serveStatic } from '../test/harness.js';
 import type { Browser, StaticServer } from '../test/harness.js';
 
@@ -213,7 +213,7 @@ const chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', 
 const d = defaultSettings();
 const decay = d.decaySteps > 0 ? `, decaying to 0 over steps ${d.decayStart}–${d.decayStart + d.decaySteps}` : '';
 console.log(
-  `\nDefault setup (${d.loss}: mixture generator, 50 categories + ${d.latentDim}-D noise, PacGAN4, ${d.criticSteps} D updates per G update, G and D ${d.generatorDepth} × ${d.generatorWidth}, batch ${d.batchSize}, lr G ${d.generatorLearningRate} / D ${d.discriminatorLearningRate}${decay})`,
+  `\nDefault setup (${SETUP_LABELS[d.loss]} on ${d.distribution}, ${d.latentDim}-D noise, ${d.criticSteps} D update${d.criticSteps === 1 ? '' : 's'} per G update, G and D ${d.generatorDepth} × ${d.generatorWidth}, batch ${d.batchSize}, lr G ${d.generatorLearningRate} / D ${d.discriminatorLearningRate}${decay})`,
 );
 console.log(`${cpus().length} × ${cpus()[0]?.model}; ${chromium}; Node ${process.version}`);
 console.log(`${rounds} interleaved rounds of ${seconds} s each; median and range\n`);

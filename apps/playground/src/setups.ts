@@ -63,7 +63,7 @@ export interface MixtureSetup {
 
 /** Menu labels of the setups. */
 export const SETUP_LABELS: Readonly<Record<LossSetupName, string>> = {
-  'mixture-pacgan': 'Mixture generator + PacGAN4 (main job)',
+  'mixture-pacgan': 'Mixture + PacGAN4 (main job, grid)',
   minimax: 'Minimax (original GAN)',
   'non-saturating': 'Non-saturating',
   'least-squares': 'Least squares (LSGAN)',
@@ -90,7 +90,7 @@ export const LOSS_EXPLANATIONS: Readonly<Record<LossSetupName, string>> = {
   'non-saturating':
     'The same classifier D as the minimax GAN, but G maximises log D(G(z)) instead: the "non-saturating" heuristic of the same paper (Goodfellow et al. 2014), used in practice (DCGAN) because it gives G strong gradients exactly when D is winning. ' +
     'Watch the samples move towards green regions of the heat map; if they jump from mode to mode as D learns to reject each one, that is mode hopping, the dynamic behind mode collapse. ' +
-    'On the ring with 64-D noise (z = 64) it collapses: one blob beside one or two modes, hopping between them.',
+    'At its default rates (Adam 1e-3 for both, as the CLI’s toy2d-gan) it covers the ring’s 8 modes within about 800 steps on every seed measured; with 64-D noise (z = 64) at DCGAN’s rate 2e-4 it collapses instead: one blob beside one or two modes, hopping between them.',
   'least-squares':
     'LSGAN (Mao et al. 2017) swaps the cross-entropy for squared errors to targets: D pushes scores of real points to 1 and of generated points to 0, G pushes its own to 1. ' +
     'Unlike the sigmoid losses it keeps penalising samples that are on the right side of the boundary but far from the data, so G keeps a gradient towards the modes. ' +

@@ -139,18 +139,18 @@ describe('the playground in Chromium', () => {
     expect(warnings.filter((w) => /webgpu|features|Initialization of backend/i.test(w))).toEqual([]);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      dist: 'grid',
-      loss: 'mixture-pacgan',
+      dist: 'ring',
+      loss: 'non-saturating',
       gw: '128',
       gd: '3',
       dw: '128',
       dd: '3',
       z: '2',
-      glr: '0.005',
-      dlr: '0.002',
-      k: '2',
-      ds: '700',
-      dn: '1000',
+      glr: '0.001',
+      dlr: '0.001',
+      k: '1',
+      ds: '0',
+      dn: '0',
       batch: '256',
       seed: '0',
       backend: 'auto',
@@ -187,16 +187,16 @@ describe('the playground in Chromium', () => {
     await forced.close();
   });
 
-  it('trains the default setup — mixture generator + PacGAN4, the main job — in the worker, not on the page', async () => {
+  it('trains the default setup — the non-saturating GAN on the ring at Adam 1e-3 — in the worker, not on the page', async () => {
     const page = await open('?backend=wasm');
-    expect(new URL(page.url()).searchParams.get('loss')).toBe('mixture-pacgan');
-    expect(await page.textContent('[data-testid="setup-note"]')).toMatch(/PacGAN/);
+    expect(new URL(page.url()).searchParams.get('loss')).toBe('non-saturating');
+    expect(await page.textContent('[data-testid="setup-note"]')).toMatch(/log D\(G\(z\)\)/);
     await page.click('[data-testid="start"]');
     await waitForStep(page, 3);
     const tensorsEarly = Number(await page.textContent('[data-testid="tensors"]'));
     await waitForStep(page, (await stepCount(page)) + 3);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
-    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 8$/);
     expect(await pixels(page, 'samples-canvas', 'fake')).toBeGreaterThan(100);
     expect(await colours(page, 'heatmap-canvas')).toBeGreaterThan(30);
     await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
@@ -255,7 +255,7 @@ describe('the playground in Chromium', () => {
   });
 
   it('trains WGAN-GP on the grid: steps advance, every view draws, metrics update, tensors stay flat, Pause stops, Step steps', async () => {
-    const page = await open('?loss=wgan-gp&backend=wasm');
+    const page = await open('?dist=grid&loss=wgan-gp&backend=wasm');
     expect(await page.textContent('[data-testid="backend-name"]')).toMatch(/^wasm/);
     expect(await stepCount(page)).toBe(0);
     const metricsStep0 = await page.getAttribute('[data-testid="modes-covered"]', 'data-step');
@@ -377,7 +377,7 @@ describe('the playground in Chromium', () => {
     await page.click('[data-testid="pause"]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="modes-covered"]')?.getAttribute('data-step')) > 0);
     expect(await page.textContent('[data-testid="message"]')).toBe('');
-    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 25$/);
+    expect(await page.textContent('[data-testid="modes-covered"]')).toMatch(/^\d+ \/ 8$/);
     await expect.poll(() => pixels(page, 'loss-canvas', 'blue', 24), { timeout: 60_000 }).toBeGreaterThan(20);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOSS_SETUPS, defaultSettings, parseSettings, presetDefaults, sameTraining, settingsToSearch } from '../src/settings.js';
+import { LOSS_SETUPS, defaultDistribution, defaultSettings, parseSettings, presetDefaults, sameTraining, settingsToSearch } from '../src/settings.js';
 
 describe('settings in the URL', () => {
   it('round-trips every setting through the query string', () => {
@@ -7,15 +7,23 @@ describe('settings in the URL', () => {
     expect(parseSettings(settingsToSearch(settings))).toEqual({ settings, problems: [] });
   });
 
-  it('takes the default setup (the main job: mixture generator + PacGAN4 on the grid, 3 × 128, batch 256) from an empty query', () => {
+  it('takes the default setup (the non-saturating GAN on the ring at Adam 1e-3, 3 × 128, batch 256) from an empty query', () => {
     const { settings } = parseSettings('');
-    expect(settings).toEqual(defaultSettings('mixture-pacgan'));
-    expect(settings).toMatchObject({ distribution: 'grid', loss: 'mixture-pacgan', generatorWidth: 128, generatorDepth: 3, batchSize: 256, backend: 'auto' });
+    expect(settings).toEqual(defaultSettings('non-saturating'));
+    expect(settings).toMatchObject({ distribution: 'ring', loss: 'non-saturating', generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3, criticSteps: 1 });
+    expect(settings).toMatchObject({ generatorWidth: 128, generatorDepth: 3, latentDim: 2, batchSize: 256, seed: 0, backend: 'auto' });
+  });
+
+  it('starts the main job’s setup on the grid and every other setup on the ring when the URL names no distribution', () => {
+    expect(parseSettings('?loss=mixture-pacgan').settings.distribution).toBe('grid');
+    expect(LOSS_SETUPS.filter((l) => defaultDistribution(l) === 'grid')).toEqual(['mixture-pacgan']);
+    expect(parseSettings('?loss=wgan-gp').settings.distribution).toBe('ring');
+    expect(parseSettings('?loss=mixture-pacgan&dist=ring').settings.distribution).toBe('ring');
   });
 
   it('starts the mixture setup from its own rates: G 5e-3, D 2e-3, 2 D updates, decaying to 0 over steps 700–1,700', () => {
     expect(presetDefaults('mixture-pacgan')).toEqual({ generatorLearningRate: 5e-3, discriminatorLearningRate: 2e-3, criticSteps: 2, decayStart: 700, decaySteps: 1000 });
-    expect(parseSettings('?ds=50&dn=0').settings).toMatchObject({ decayStart: 50, decaySteps: 0 });
+    expect(parseSettings('?loss=mixture-pacgan&ds=50&dn=0').settings).toMatchObject({ decayStart: 50, decaySteps: 0 });
     expect(parseSettings('?dn=-1').problems).toEqual(['dn=-1: must be between 0 and 10000000']);
   });
 
@@ -24,10 +32,11 @@ describe('settings in the URL', () => {
     expect(parseSettings('?loss=wgan-gp').settings).toMatchObject({ criticSteps: 5, generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4 });
   });
 
-  it("starts each loss from its paper's preset: DCGAN Adam 2e-4 × 1, WGAN RMSprop 5e-5 × 5, WGAN-GP Adam 1e-4 × 5", () => {
+  it("starts each loss from its paper's preset (DCGAN Adam 2e-4 × 1, WGAN RMSprop 5e-5 × 5, WGAN-GP Adam 1e-4 × 5), the non-saturating GAN from the CLI's toy2d-gan rate 1e-3", () => {
     const table = Object.fromEntries(LOSS_SETUPS.map((l) => [l, presetDefaults(l)]));
     const constant = { decayStart: 0, decaySteps: 0 };
-    expect(table['non-saturating']).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, criticSteps: 1, ...constant });
+    expect(table['non-saturating']).toEqual({ generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3, criticSteps: 1, ...constant });
+    expect(table['minimax']).toEqual({ generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, criticSteps: 1, ...constant });
     expect(table['wgan']).toEqual({ generatorLearningRate: 5e-5, discriminatorLearningRate: 5e-5, criticSteps: 5, ...constant });
     expect(table['wgan-gp']).toEqual({ generatorLearningRate: 1e-4, discriminatorLearningRate: 1e-4, criticSteps: 5, ...constant });
     expect(parseSettings('?loss=wgan').settings.criticSteps).toBe(5);
