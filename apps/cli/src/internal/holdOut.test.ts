@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdOut, validationSize } from './translation.js';
+import { holdOut, validationSize } from './holdOut.js';
 
-describe('the translation recipes’ held-out validation digits', () => {
+describe('the recipes’ held-out validation images', () => {
   it('hold out 1,000 of a full training set, and a tenth (at least one) of a small --limit set', () => {
     expect(validationSize(60_000)).toBe(1000);
     expect(validationSize(5000)).toBe(500);

@@ -3,6 +3,7 @@ import { Dataset, loadMnist, writeImageGrid } from '@gankit/datasets';
 import type { BatchIterator, Examples, PixelRange } from '@gankit/datasets';
 import { conditionalAccuracy, imageMetrics, loadReferenceClassifier } from '@gankit/metrics';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
+import { holdOut, validationSize } from './holdOut.js';
 
 /**
  * Endless shuffled batches of an image set, resumable: after `completedBatches`
@@ -70,11 +71,23 @@ export async function mnistImageMetrics(
   };
 }
 
-/** The RecipeRun parts an unconditional image GAN on MNIST shares: batches, sampling, pictures, JSON, metrics. */
-export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+/** Samples {@link mnistGanParts}' `validate` draws per measurement, with a latent seed of their own (not the scored 10,000's). */
+export const VALIDATION_SAMPLES = 2000;
+
+/**
+ * The RecipeRun parts an unconditional image GAN on MNIST shares: batches,
+ * sampling, pictures, JSON, metrics (against all of `mnist`).
+ *
+ * With `holdOutValidation`, the last {@link validationSize} training digits
+ * are never trained on, and `validate` scores {@link VALIDATION_SAMPLES}
+ * samples against them with the same classifier-feature metrics (`fid`,
+ * `classHistogramKl`, …): what a recipe's checkpoint selection monitors.
+ */
+export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number, holdOutValidation = false): Omit<RecipeRun, 'trainer'> {
+  const { train, held } = holdOutValidation ? holdOut(mnist, validationSize(mnist.count)) : { train: mnist, held: undefined };
   return {
     pictureSamples: 100,
-    batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep),
+    batches: (done) => imageBatches(train, batchSize, seed, done * trainer.batchesPerStep),
     sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
     writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
     toJson: (s) => imagesToJson(s, '[-1,1]'),
@@ -84,6 +97,18 @@ export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, ba
       samples.dispose();
       return metrics;
     },
+    ...(held !== undefined
+      ? {
+          validate: async () => {
+            const samples = trainer.sample(VALIDATION_SAMPLES, { seed: 977 });
+            try {
+              return await mnistImageMetrics(samples, '[-1,1]', { reference: held });
+            } finally {
+              samples.dispose();
+            }
+          },
+        }
+      : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Batch, DigitDomains, Examples } from '@gankit/datasets';
 import { labelPreservation, loadReferenceClassifier } from '@gankit/metrics';
 import type { BatchSource, UnpairedBatch } from '@gankit/trainers';
 import type { RecipeRun, SampleJson } from '../recipes/recipe.js';
+import { holdOut, validationSize } from './holdOut.js';
 import { imageBatches, imagesToJson } from './images.js';
 
 /** A trainer that translates between the two domains (CycleGanTrainer, UnitTrainer). */
@@ -29,24 +30,6 @@ export function unpairedBatches(domains: DigitDomains, batchSize: number, seed: 
   })();
 }
 
-/** How many training digits of each domain {@link translationParts} holds out for checkpoint selection: 1,000, or a tenth of a small (`--limit`) set. */
-export function validationSize(trainCount: number): number {
-  return Math.max(1, Math.min(1000, Math.floor(trainCount / 10)));
-}
-
-/** The first `count − n` examples (to train on) and the last `n` (held out), as views of the same data. */
-export function holdOut(e: Examples, n: number): { train: Examples; held: Examples } {
-  const size = e.shape.reduce((a, b) => a * b, 1);
-  const keep = e.count - n;
-  const part = (from: number, to: number): Examples => ({
-    x: e.x.subarray(from * size, to * size),
-    shape: e.shape,
-    count: to - from,
-    ...(e.labels !== undefined ? { labels: e.labels.subarray(from, to) } : {}),
-    ...(e.numClasses !== undefined ? { numClasses: e.numClasses } : {}),
-  });
-  return { train: part(0, keep), held: part(keep, e.count) };
-}
 
 const firstN = (e: Examples, n: number): tf.Tensor4D =>
   tf.tensor4d(e.x.subarray(0, n * e.shape.reduce((a, b) => a * b, 1)), [n, ...(e.shape as [number, number, number])]);
