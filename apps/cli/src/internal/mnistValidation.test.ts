@@ -57,5 +57,14 @@ describe('the MNIST GAN recipes’ held-out digits (mnistGanParts)', () => {
     const t = trainer();
     const parts = mnistGanParts(t, digits, 30, 5);
     expect(parts.validate).toBeUndefined();
+    const batches = parts.batches(0) as Iterator<Batch>;
+    const seen = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const batch = batches.next().value as Batch;
+      for (const k of keys(batch.xs.dataSync() as Float32Array, batch.xs.shape[0]!)) seen.add(k);
+      tf.dispose(batch);
+    }
+    // One epoch of 10 batches of 30: all 300 digits.
+    expect(seen).toEqual(new Set(keys(digits.x, digits.count)));
   });
 });

@@ -30,7 +30,6 @@ export function unpairedBatches(domains: DigitDomains, batchSize: number, seed: 
   })();
 }
 
-
 const firstN = (e: Examples, n: number): tf.Tensor4D =>
   tf.tensor4d(e.x.subarray(0, n * e.shape.reduce((a, b) => a * b, 1)), [n, ...(e.shape as [number, number, number])]);
 

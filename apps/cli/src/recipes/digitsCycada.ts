@@ -4,7 +4,7 @@ import type { UnpairedBatch } from '@gankit/trainers';
 import { classifierAccuracy, trainSourceClassifier } from '../internal/sourceClassifier.js';
 import { holdOut, validationSize } from '../internal/holdOut.js';
 import { loadDigitDomains, translationParts } from '../internal/translation.js';
-import { DIGIT_CYCLEGAN_SCHEDULE, digitCycleGanNetworks } from './digitsCyclegan.js';
+import { digitCycleGanNetworks } from './digitsCyclegan.js';
 import type { Recipe } from './recipe.js';
 
 /**
@@ -31,7 +31,7 @@ export const digitsCycada: Recipe = {
   name: 'digits-cycada',
   summary: 'CycleGAN + CyCADA semantic consistency (source-labelled classifier), MNIST ↔ MNIST-M-style; eval: label preservation both ways',
   trainingSet: 'MNIST ↔ MNIST-M-style train (59,000 digits each; the last 1,000 are held out for checkpoint selection); domain A’s labels train the frozen source classifier',
-  ...DIGIT_CYCLEGAN_SCHEDULE,
+  translation: true,
   // Measured at digits-cyclegan's earlier budget (4,000 steps at batch 8, selection every 500), which it keeps.
   defaults: { steps: 4000, batchSize: 8, seed: 0, sampleEvery: 500, checkpointEvery: 250 },
   selection: { metric: 'labelPreservationMin', mode: 'max', every: 500 },

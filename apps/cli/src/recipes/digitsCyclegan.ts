@@ -28,18 +28,13 @@ export function digitCycleGanNetworks(seed: number): Pick<CycleGanTrainerOptions
   return { generatorAB: generator(seed), generatorBA: generator(seed + 1), discriminatorA: critic(seed + 2), discriminatorB: critic(seed + 3) };
 }
 
-/** The budget and held-out checkpoint selection of the digit CycleGAN recipes. */
-export const DIGIT_CYCLEGAN_SCHEDULE: Pick<Recipe, 'translation' | 'defaults' | 'selection'> = {
-  translation: true,
-  defaults: { steps: 8000, batchSize: 4, seed: 0, sampleEvery: 1000, checkpointEvery: 500 },
-  selection: { metric: 'labelPreservationMin', mode: 'max', every: 1000 },
-};
-
 export const digitsCyclegan: Recipe = {
   name: 'digits-cyclegan',
   summary: 'CycleGAN MNIST ↔ MNIST-M-style digits; eval: label preservation both ways',
   trainingSet: 'MNIST ↔ MNIST-M-style train (59,000 digits each; the last 1,000 are held out for checkpoint selection)',
-  ...DIGIT_CYCLEGAN_SCHEDULE,
+  translation: true,
+  defaults: { steps: 8000, batchSize: 4, seed: 0, sampleEvery: 1000, checkpointEvery: 500 },
+  selection: { metric: 'labelPreservationMin', mode: 'max', every: 1000 },
   async create({ batchSize, seed, limit }) {
     const domains = await loadDigitDomains(seed, limit);
     const trainer = new CycleGanTrainer({ ...digitCycleGanNetworks(seed), seed });
