@@ -9,7 +9,12 @@
  *   (d) the same workload in PyTorch (torchTwin.py, a long-lived child of
  *       /usr/bin/python3 on as many threads as (a) uses), when that Python
  *       has torch; otherwise the table says the column is missing and how to
- *       get it.
+ *       get it,
+ *   (e) for the DCGAN step, a floor: its multiply-adds at the fastest rate
+ *       WebAssembly SIMD reaches here on as many threads (simdPeak.ts: a
+ *       register-only mul + add loop, measured in each round). No wasm step
+ *       that does the work PyTorch does can beat it, so floor / (d) is the
+ *       best ratio reachable without doing fewer multiply-adds.
  *
  * (a), (b) and (d) alternate in rounds so machine noise hits them alike; each
  * cell is the median ms per step, and a / d is the median of the per-round
@@ -29,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { initBackend } from '@gankit/backend';
 import { gradientPenalty, nonSaturatingLoss, wassersteinLoss } from '@gankit/losses';
 import { GanTrainer } from '@gankit/trainers';
+import { DCGAN_STEP_MACS, simdPeakGmacs } from './simdPeak.js';
 import { dcganDiscriminator, dcganGenerator, handDcganStep, handWganGpStep, mlp } from './workload.js';
 
 const FULL = process.env['BENCH_FULL'] === '1';
@@ -113,15 +119,23 @@ interface Row {
   torch: number[] | string;
   /** Per round: median (a) / median (d) of that round. */
   ratios: number[];
+  /** Per round, for workloads with a known multiply-add count: those multiply-adds at the round's wasm SIMD peak, ms (e). */
+  floor: number[];
+  /** Per round: (e) / median (d) of that round. */
+  floorRatios: number[];
   stockCpu: number | string;
   stockWasm: number | string;
 }
 
+/** Threads of the wasm backend (and of PyTorch, and of the SIMD peak), set once the backend is up. */
+let threads = 1;
+
 /**
  * Times (a), (b) and (d) in alternating rounds of `perRound` steps each, after
- * one warm-up step of each.
+ * one warm-up step of each; with `macs` (a step's multiply-adds), also the
+ * floor (e) in each round.
  */
-async function alternate(row: Row, perRound: number, trainerStep: () => Promise<unknown>, handStep: () => unknown, torch: Torch | string, workload: 'dcgan' | 'wgan-gp' | 'wgan-gp-conv'): Promise<void> {
+async function alternate(row: Row, perRound: number, trainerStep: () => Promise<unknown>, handStep: () => unknown, torch: Torch | string, workload: 'dcgan' | 'wgan-gp' | 'wgan-gp-conv', macs?: number): Promise<void> {
   await trainerStep();
   handStep();
   row.tensors[0] = tf.memory().numTensors;
@@ -135,12 +149,17 @@ async function alternate(row: Row, perRound: number, trainerStep: () => Promise<
       torchMs.push(...d);
       row.ratios.push(median(a) / median(d));
     }
+    if (macs !== undefined) {
+      const floor = (macs / (await simdPeakGmacs(threads))) * 1e-6;
+      row.floor.push(floor);
+      if (typeof torch !== 'string') row.floorRatios.push(floor / median(torchMs.slice(-perRound)));
+    }
   }
   row.tensors[1] = tf.memory().numTensors;
   row.torch = typeof torch === 'string' ? torch : torchMs;
 }
 
-const emptyRow = (workload: string): Row => ({ workload, tensors: [0, 0], trainer: [], hand: [], torch: [], ratios: [], stockCpu: '', stockWasm: '' });
+const emptyRow = (workload: string): Row => ({ workload, tensors: [0, 0], trainer: [], hand: [], torch: [], ratios: [], floor: [], floorRatios: [], stockCpu: '', stockWasm: '' });
 
 async function dcgan(torch: Torch | string): Promise<Row> {
   const batch = 64;
@@ -148,7 +167,7 @@ async function dcgan(torch: Torch | string): Promise<Row> {
   const trainer = new GanTrainer({ generator: dcganGenerator(), discriminator: dcganDiscriminator(), loss: nonSaturatingLoss(), preset: 'dcgan', seed: 1 });
   const hand = handDcganStep(dcganGenerator(), dcganDiscriminator(), { g: tf.train.adam(2e-4, 0.5), d: tf.train.adam(2e-4, 0.5) });
   const row = emptyRow('DCGAN MNIST 28², batch 64 (1 D + 1 G update)');
-  await alternate(row, 3, () => trainer.step({ x: real }), () => hand(real), torch, 'dcgan');
+  await alternate(row, 3, () => trainer.step({ x: real }), () => hand(real), torch, 'dcgan', DCGAN_STEP_MACS);
   const cpuBatch = FULL ? 64 : 8;
   const cpu = STOCK ? stock('dcgan', 'cpu', cpuBatch, 1) : 'skipped';
   row.stockCpu = typeof cpu === 'number' ? cpu * (64 / cpuBatch) : cpu;
@@ -205,6 +224,7 @@ async function convWganGp(torch: Torch | string): Promise<Row> {
 
 async function main(): Promise<void> {
   const info = await initBackend({ quiet: true });
+  threads = info.threads;
   const torch = await startTorch(info.threads);
   const torchNote = typeof torch === 'string' ? torch : `PyTorch ${torch.version} (${torch.blas}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
   console.log(`gankit step benchmark — backend ${info.backend} (SIMD ${info.simd}, ${info.threads} thread); ${torchNote}; rounds ${ROUNDS}; stock DCGAN on cpu at batch ${FULL ? 64 : '8 ×8'}`);
@@ -225,6 +245,8 @@ async function main(): Promise<void> {
         'a / b': +(a / b).toFixed(3),
         '(d) PyTorch ms': typeof r.torch === 'string' ? 'missing (see above)' : +median(r.torch).toFixed(1),
         'a / d (best round)': r.ratios.length === 0 ? '—' : `${median(r.ratios).toFixed(2)} (${Math.min(...r.ratios).toFixed(2)})`,
+        '(e) floor ms': r.floor.length === 0 ? '—' : +median(r.floor).toFixed(1),
+        'e / d (best round)': r.floorRatios.length === 0 ? '—' : `${median(r.floorRatios).toFixed(2)} (${Math.min(...r.floorRatios).toFixed(2)})`,
         '(c) stock cpu ms': fmt(r.stockCpu),
         'c / a': typeof r.stockCpu === 'number' ? +(r.stockCpu / a).toFixed(0) : '—',
         'stock wasm ms': fmt(r.stockWasm),
@@ -234,6 +256,11 @@ async function main(): Promise<void> {
   );
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`peak RSS ${rssMb.toFixed(0)} MB (this process: (a) and (b)); stock and PyTorch runs are separate processes`);
+  if (rows.some((r) => r.floor.length > 0)) {
+    console.log(
+      `(e): the DCGAN step's ${(DCGAN_STEP_MACS / 1e9).toFixed(2)} × 10⁹ multiply-adds at the wasm SIMD peak of each round (median ${((DCGAN_STEP_MACS / median(rows.flatMap((r) => r.floor))) * 1e-6).toFixed(1)} × 10⁹ per second on ${threads} thread${threads === 1 ? '' : 's'}): no wasm step doing PyTorch's arithmetic can be faster`,
+    );
+  }
 }
 
 await main();
