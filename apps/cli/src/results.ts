@@ -15,7 +15,7 @@ import { progressCallback } from '@gankit/trainers';
 import type { BatchSource, StepLogs, Trainer } from '@gankit/trainers';
 import { displayPath } from './internal/displayPath.js';
 import { plural } from './internal/plural.js';
-import { describeSelection, selectionCallback } from './internal/selection.js';
+import { describeMeasurement, describeSelection, selectionCallback } from './internal/selection.js';
 import { findRecipe } from './recipes/index.js';
 import { TASKS } from './results/tasks.js';
 import { budgetKey } from './results/render.js';
@@ -50,7 +50,12 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
     );
     // With checkpoint 'best': keep the best checkpoint by the recipe's selection metric (validation split) and score that one.
     const bestDir = useBest ? await mkdtemp(path.join(os.tmpdir(), 'gankit-results-')) : undefined;
-    const callbacks = bestDir !== undefined ? [report, selectionCallback(run, recipe.selection!, `file://${bestDir}/best`)] : [report];
+    const validation: [number, number][] = [];
+    const onMeasure = (step: number, value: number): void => {
+      validation.push([step, value]);
+      console.log(`${name} seed ${seed}: ${describeMeasurement(recipe.selection!, step, value)}`);
+    };
+    const callbacks = bestDir !== undefined ? [report, selectionCallback(run, recipe.selection!, `file://${bestDir}/best`, { onMeasure })] : [report];
     await trainer.fit(run.batches(0) as BatchSource<unknown>, { steps: spec.steps, callbacks });
     const seconds = (performance.now() - start) / 1000;
     let checkpointStep: number | undefined;
@@ -59,7 +64,7 @@ async function runRecipe(name: string, stepsOverride: number | undefined, seedsO
       await rm(bestDir, { recursive: true, force: true });
     }
     const metrics = await run.evaluate();
-    runs.push({ seed, seconds, metrics, ...(checkpointStep !== undefined ? { checkpointStep } : {}) });
+    runs.push({ seed, seconds, metrics, ...(checkpointStep !== undefined ? { checkpointStep, validation } : {}) });
     if (seed === found.seeds[0]) {
       // The first seed's samples as a committed picture (docs/results/<recipe>.png): a sample grid, a scatter plot or translations.
       const samples = run.sample(run.pictureSamples, { seed: 1 });

@@ -14,7 +14,7 @@ import { progressLine } from '../internal/progressLine.js';
 import { CHECKPOINT_DIRS, checkpointUrl, readBestValue, readCheckpointStep, readRunRecord, writeRunRecord } from '../internal/runDirectory.js';
 import { findRecipe, RECIPES } from '../recipes/index.js';
 import type { RecipeOptions } from '../recipes/recipe.js';
-import { selectionCallback } from '../internal/selection.js';
+import { describeMeasurement, selectionCallback } from '../internal/selection.js';
 
 export const TRAIN_FLAGS: Record<string, FlagSpec> = {
   steps: { type: 'int', min: 1, description: 'total training steps (generator updates); with --resume, the total to reach' },
@@ -98,7 +98,17 @@ export async function train(argv: string[]): Promise<number> {
     for (const stale of [CHECKPOINT_DIRS.best, 'samples-last.png', 'metrics-last.json']) await rm(path.join(out, stale), { recursive: true, force: true });
   }
   const previousBest = resume ? await readBestValue(out) : undefined;
-  const selection = recipe.selection !== undefined ? selectionCallback(run, recipe.selection, checkpointUrl(out, 'best'), previousBest) : undefined;
+  const chosen = recipe.selection;
+  const selection =
+    chosen !== undefined
+      ? selectionCallback(run, chosen, checkpointUrl(out, 'best'), {
+          ...(previousBest !== undefined ? { best: previousBest } : {}),
+          // On a terminal, over the progress line (which the next step redraws below).
+          onMeasure: (step, value) => console.log(`${process.stdout.isTTY ? '\r\x1b[K' : ''}${describeMeasurement(chosen, step, value)}`),
+          onImprove: (step, value, previous) =>
+            console.log(`  new best${previous !== undefined ? ` (was ${+previous.toFixed(4)})` : ''}: saved to ${path.join(shown, CHECKPOINT_DIRS.best)}`),
+        })
+      : undefined;
   await writeRunRecord(out, { recipe: recipe.name, options });
 
   const remaining = Math.max(0, options.steps - run.trainer.stepCount);

@@ -2,12 +2,22 @@ import { bestCheckpoint } from '@gankit/trainers';
 import type { TrainerCallback } from '@gankit/trainers';
 import type { CheckpointSelection, RecipeRun } from '../recipes/recipe.js';
 
+/** What {@link selectionCallback} reports, and where it starts from. */
+export interface SelectionOptions {
+  /** The value of a best checkpoint already at the destination (a resumed run). */
+  best?: number;
+  /** Called with every measurement of the selection metric, improved or not. */
+  onMeasure?: (step: number, value: number) => void;
+  /** Called after a measurement that improved on the best and was saved. */
+  onImprove?: (step: number, value: number, previous: number | undefined) => void;
+}
+
 /**
  * The callback that keeps a recipe's best checkpoint at `destination`, by its
- * selection metric on the run's validation split (`RecipeRun.validate`);
- * `best` is the value of a best checkpoint already there (a resumed run).
+ * selection metric on the run's validation split (`RecipeRun.validate`).
  */
-export function selectionCallback(run: RecipeRun, selection: CheckpointSelection, destination: string, best?: number): TrainerCallback {
+export function selectionCallback(run: RecipeRun, selection: CheckpointSelection, destination: string, options: SelectionOptions = {}): TrainerCallback {
+  const { best, onMeasure, onImprove } = options;
   const validate = run.validate;
   if (validate === undefined) throw new Error(`a recipe with a checkpoint selection must give its runs a validate() (selection metric '${selection.metric}')`);
   return bestCheckpoint({
@@ -17,6 +27,8 @@ export function selectionCallback(run: RecipeRun, selection: CheckpointSelection
     every: selection.every,
     ...(selection.startStep !== undefined ? { startStep: selection.startStep } : {}),
     ...(best !== undefined ? { best } : {}),
+    ...(onMeasure !== undefined ? { onMeasure } : {}),
+    ...(onImprove !== undefined ? { onImprove: (e: { step: number; value: number; previous: number | undefined }) => onImprove(e.step, e.value, e.previous) } : {}),
     monitor: async () => {
       const values = await validate();
       const value = values[selection.metric];
@@ -24,6 +36,11 @@ export function selectionCallback(run: RecipeRun, selection: CheckpointSelection
       return value;
     },
   });
+}
+
+/** The line `gankit train` and `pnpm results` print for a measurement of the selection metric. */
+export function describeMeasurement(selection: CheckpointSelection, step: number, value: number): string {
+  return `validation at step ${step}: ${selection.metric} ${+value.toFixed(4)}`;
 }
 
 /** One line for docs and tables: which checkpoint a run used. */

@@ -7,8 +7,12 @@ export interface RecipeResult {
   backend: string;
   machine: string;
   date: string;
-  /** Per seed; `checkpointStep` is the step of the best checkpoint scored, when the row used one. */
-  runs: { seed: number; seconds: number; metrics: Record<string, number>; checkpointStep?: number }[];
+  /**
+   * Per seed; `checkpointStep` is the step of the best checkpoint scored, when
+   * the row used one, and `validation` every [step, value] of the selection
+   * metric that chose it.
+   */
+  runs: { seed: number; seconds: number; metrics: Record<string, number>; checkpointStep?: number; validation?: [number, number][] }[];
   /** Which checkpoint was scored: 'last', or how the best one was selected (absent in rows measured before selection existed: the last). */
   checkpoint?: string;
   /** Whether docs/results/<key>.png holds the first seed's samples. */

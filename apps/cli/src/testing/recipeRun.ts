@@ -16,11 +16,13 @@ export const TEST_LIMIT = 256;
 export function describeRecipeRun(recipe: Recipe, root: string): void {
   describe(`${recipe.name}: train a few steps, then sample and eval its checkpoint`, () => {
     const out = path.join(root, recipe.name);
+    let trainOutput = '';
     it('trains and writes the checkpoint, pictures, log and metrics', () => {
       const limit = recipe.trainingSet !== undefined ? ['--limit', String(TEST_LIMIT)] : [];
       const r = gankit(root, 'train', recipe.name, '--steps', '3', '--batch-size', '8', '--out', out, '--eval-samples', '100', ...limit);
       expect(r.stderr.split('\n').filter((l) => /error/i.test(l))).toEqual([]);
       expect(r.code).toBe(0);
+      trainOutput = r.stdout;
       for (const f of ['recipe.json', 'checkpoint/checkpoint.json', 'samples.png', 'metrics.json', 'log.jsonl']) expect(existsSync(path.join(out, f)), f).toBe(true);
       expect(stepRecords(path.join(out, 'log.jsonl'))).toHaveLength(3);
       const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Record<string, number>;
@@ -56,6 +58,9 @@ export function describeRecipeRun(recipe: Recipe, root: string): void {
         const manifest = JSON.parse(readFileSync(path.join(out, 'best', 'checkpoint.json'), 'utf8')) as { step: number; metadata: { monitor: { name: string; value: number } } };
         expect(manifest.metadata.monitor.name).toBe(recipe.selection!.metric);
         expect(Number.isFinite(manifest.metadata.monitor.value)).toBe(true);
+        // Every measurement is printed, and the one kept is announced.
+        expect(trainOutput).toContain(`validation at step ${manifest.step}: ${recipe.selection!.metric} ${+manifest.metadata.monitor.value.toFixed(4)}`);
+        expect(trainOutput).toMatch(/ {2}new best( \(was [\d.]+\))?: saved to \S*best\n/);
         expect(JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'))).toMatchObject({ recipe: recipe.name, checkpoint: 'best', step: manifest.step });
         expect(JSON.parse(readFileSync(path.join(out, 'metrics-last.json'), 'utf8'))).toMatchObject({ recipe: recipe.name, checkpoint: 'last', step: 3 });
         const byDefault = gankit(root, 'eval', '--checkpoint', out, '--json', '--samples', '100');
