@@ -79,7 +79,9 @@ export async function simdPeakGmacs(threads: number, iterations = 5_000_000): Pr
  *   pass: forward 3 × 64 images, weight gradient on 128, input gradient on
  *   128 + 64): 3 · 40,140,800 + 8 · 401,408.
  *
- * Total 8.03 × 10⁹. Batch norm, activations, Adam and the losses add
+ * Total 8.03 × 10⁹ — the same, to the multiply-add, as the count from the
+ * kernel shapes of a profiled step (`pnpm --filter @gankit/benchmarks macs`,
+ * src/countMacs.ts). Batch norm, activations, Adam and the losses add
  * elementwise work measured in millions, not billions, and are left out.
  */
 export const DCGAN_STEP_MACS = 12 * 642_252_800 + 10 * 20_070_400 + 3 * 40_140_800 + 8 * 401_408;
