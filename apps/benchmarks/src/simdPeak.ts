@@ -11,8 +11,11 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const module = new WebAssembly.Module(Buffer.from(workerData.wasm, 'base64'));
 const { chains, tile } = new WebAssembly.Instance(module, {}).exports;
-// Multiply-adds per unit of each loop's count (wasm/peak.c).
-const run = { chains: (n) => [chains(n, 0.5), n * 32 * 4], tile: (n) => [tile(Math.max(1, Math.round(n / 1024)), 1e-3), Math.max(1, Math.round(n / 1024)) * 1024 * 48] };
+// Each loop for about n · 100 multiply-adds: [checksum, multiply-adds done] (wasm/peak.c: 32 × 4 per chains iteration, 1,024 × 48 per tile repetition).
+const run = {
+  chains: (n) => [chains(n, 0.5), n * 32 * 4],
+  tile: (n) => { const r = Math.max(1, Math.round(n / 1024)); return [tile(r, 1e-3), r * 1024 * 48]; },
+};
 run.chains(100000); run.tile(100000);
 parentPort.on('message', (loop) => {
   const start = performance.now();

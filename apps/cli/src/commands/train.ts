@@ -105,7 +105,7 @@ export async function train(argv: string[]): Promise<number> {
           ...(previousBest !== undefined ? { best: previousBest } : {}),
           // On a terminal, over the progress line (which the next step redraws below).
           onMeasure: (step, value) => console.log(`${process.stdout.isTTY ? '\r\x1b[K' : ''}${describeMeasurement(chosen, step, value)}`),
-          onImprove: (step, value, previous) =>
+          onImprove: ({ previous }) =>
             console.log(`  new best${previous !== undefined ? ` (was ${+previous.toFixed(4)})` : ''}: saved to ${path.join(shown, CHECKPOINT_DIRS.best)}`),
         })
       : undefined;

@@ -27,6 +27,18 @@ const trainer = (): GanTrainer =>
 /** Each image as a string of all its pixels: which digit of the set it is. */
 const keys = (x: Float32Array, count: number): string[] => Array.from({ length: count }, (_, i) => Array.from(x.subarray(i * 784, (i + 1) * 784)).join(','));
 
+/** The keys of every digit in the first `count` training batches of `parts`. */
+function digitsSeen(parts: ReturnType<typeof mnistGanParts>, count: number): Set<string> {
+  const batches = parts.batches(0) as Iterator<Batch>;
+  const seen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const batch = batches.next().value as Batch;
+    for (const k of keys(batch.xs.dataSync() as Float32Array, batch.xs.shape[0]!)) seen.add(k);
+    tf.dispose(batch);
+  }
+  return seen;
+}
+
 describe('the MNIST GAN recipes’ held-out digits (mnistGanParts)', () => {
   it('never trains on the last validationSize digits, and validate() scores samples against exactly those', async () => {
     const t = trainer();
@@ -35,13 +47,7 @@ describe('the MNIST GAN recipes’ held-out digits (mnistGanParts)', () => {
     const trainKeys = new Set(keys(digits.x, digits.count - validationSize(digits.count)));
     expect(validationSize(digits.count)).toBe(30);
     expect([trainKeys.size, held.size]).toEqual([270, 30]); // distinct images, so the keys tell them apart
-    const batches = parts.batches(0) as Iterator<Batch>;
-    const seen = new Set<string>();
-    for (let i = 0; i < 27; i++) {
-      const batch = batches.next().value as Batch;
-      for (const k of keys(batch.xs.dataSync() as Float32Array, batch.xs.shape[0]!)) seen.add(k);
-      tf.dispose(batch);
-    }
+    const seen = digitsSeen(parts, 27);
     // Three epochs of the 270 training digits (9 batches of 30 each): all of them, and none held out.
     expect([...seen].filter((k) => held.has(k) && !trainKeys.has(k))).toEqual([]);
     expect(seen.size).toBe(trainKeys.size);
@@ -57,13 +63,7 @@ describe('the MNIST GAN recipes’ held-out digits (mnistGanParts)', () => {
     const t = trainer();
     const parts = mnistGanParts(t, digits, 30, 5);
     expect(parts.validate).toBeUndefined();
-    const batches = parts.batches(0) as Iterator<Batch>;
-    const seen = new Set<string>();
-    for (let i = 0; i < 10; i++) {
-      const batch = batches.next().value as Batch;
-      for (const k of keys(batch.xs.dataSync() as Float32Array, batch.xs.shape[0]!)) seen.add(k);
-      tf.dispose(batch);
-    }
+    const seen = digitsSeen(parts, 10);
     // One epoch of 10 batches of 30: all 300 digits.
     expect(seen).toEqual(new Set(keys(digits.x, digits.count)));
   });

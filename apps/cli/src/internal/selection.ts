@@ -1,23 +1,19 @@
 import { bestCheckpoint } from '@gankit/trainers';
-import type { TrainerCallback } from '@gankit/trainers';
+import type { BestCheckpointOptions, TrainerCallback } from '@gankit/trainers';
 import type { CheckpointSelection, RecipeRun } from '../recipes/recipe.js';
 
-/** What {@link selectionCallback} reports, and where it starts from. */
-export interface SelectionOptions {
-  /** The value of a best checkpoint already at the destination (a resumed run). */
-  best?: number;
-  /** Called with every measurement of the selection metric, improved or not. */
-  onMeasure?: (step: number, value: number) => void;
-  /** Called after a measurement that improved on the best and was saved. */
-  onImprove?: (step: number, value: number, previous: number | undefined) => void;
-}
+/**
+ * What {@link selectionCallback} reports, and where it starts from: `best`, the
+ * value of a best checkpoint already at the destination (a resumed run);
+ * `onMeasure` and `onImprove`, as {@link bestCheckpoint} calls them.
+ */
+export type SelectionOptions = Pick<BestCheckpointOptions, 'best' | 'onMeasure' | 'onImprove'>;
 
 /**
  * The callback that keeps a recipe's best checkpoint at `destination`, by its
  * selection metric on the run's validation split (`RecipeRun.validate`).
  */
 export function selectionCallback(run: RecipeRun, selection: CheckpointSelection, destination: string, options: SelectionOptions = {}): TrainerCallback {
-  const { best, onMeasure, onImprove } = options;
   const validate = run.validate;
   if (validate === undefined) throw new Error(`a recipe with a checkpoint selection must give its runs a validate() (selection metric '${selection.metric}')`);
   return bestCheckpoint({
@@ -26,9 +22,7 @@ export function selectionCallback(run: RecipeRun, selection: CheckpointSelection
     mode: selection.mode,
     every: selection.every,
     ...(selection.startStep !== undefined ? { startStep: selection.startStep } : {}),
-    ...(best !== undefined ? { best } : {}),
-    ...(onMeasure !== undefined ? { onMeasure } : {}),
-    ...(onImprove !== undefined ? { onImprove: (e: { step: number; value: number; previous: number | undefined }) => onImprove(e.step, e.value, e.previous) } : {}),
+    ...options,
     monitor: async () => {
       const values = await validate();
       const value = values[selection.metric];
