@@ -17,6 +17,7 @@ import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseCo
 import { depthwiseConv2dNativeBackpropInputConfig } from './kernels/depthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumConfig } from './kernels/unsortedSegmentSum.js';
 import { reflectionPadGradConfigs, reflectionPadGradGradConfig } from './kernels/reflectionPadGrad.js';
+import { instanceNormConfigs, instanceNormGradConfig, instanceNormGradGradConfig } from './kernels/instanceNorm.js';
 import { meanConfig, sumConfig } from './kernels/sum.js';
 import { leakyReluConfig } from './kernels/leakyRelu.js';
 import { tileConfig } from './kernels/tile.js';
@@ -70,6 +71,13 @@ if (!patchState.applied) {
   }
   tf.registerGradient(reflectionPadGradGradConfig);
   patchState.kernels.push('GankitReflectionPadGrad (ReflectionPadding2D gradient, cpu and wasm)');
+  // InstanceNormalization in one kernel forward and one backward (cpu and wasm), differentiable again.
+  for (const config of instanceNormConfigs) {
+    if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
+  }
+  tf.registerGradient(instanceNormGradConfig);
+  tf.registerGradient(instanceNormGradGradConfig);
+  patchState.kernels.push('GankitInstanceNorm, GankitInstanceNormGrad (InstanceNormalization, cpu and wasm)');
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
   // Fused conv2d / matMul compute only the gradients the tape needs (every backend).

@@ -1,6 +1,7 @@
 /*
  * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
- * row-major, an Adam update and leaky ReLU, on WebAssembly SIMD128.
+ * row-major, an Adam update, leaky ReLU and instance normalization (forward and
+ * backward), on WebAssembly SIMD128.
  *
  * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
@@ -151,4 +152,94 @@ __attribute__((export_name("leaky_relu"))) void leaky_relu(const float* x, float
     wasm_v128_store(y + i, wasm_v128_bitselect(v, wasm_f32x4_mul(v, a), wasm_f32x4_gt(v, wasm_f32x4_splat(0))));
   }
   for (; i < n; i++) y[i] = x[i] > 0 ? x[i] : alpha * x[i];
+}
+
+/*
+ * Instance normalization of n samples of s positions × c channels (channels
+ * last): per sample and channel, μ = mean, σ² = biased variance (two passes,
+ * float32), r = 1/√(σ² + ε), and
+ *
+ *   instance_norm:      y  = (x − μ)·r
+ *   instance_norm_grad: dx = r·(dy − mean(dy) − x̂·mean(dy·x̂)),  x̂ = (x − μ)·r
+ *
+ * Four channels per vector, each pass striding over the positions; the
+ * channels past the last multiple of 4 go one at a time.
+ */
+#define STATS4(x, s, c, k, eps, mean, r)                                       \
+  do {                                                                         \
+    v128_t sum = wasm_f32x4_splat(0);                                          \
+    for (size p = 0; p < s; p++) sum = wasm_f32x4_add(sum, wasm_v128_load(x + p * c + k)); \
+    const v128_t S_ = wasm_f32x4_splat((float)s);                              \
+    mean = wasm_f32x4_div(sum, S_);                                            \
+    v128_t sq = wasm_f32x4_splat(0);                                           \
+    for (size p = 0; p < s; p++) {                                             \
+      v128_t d = wasm_f32x4_sub(wasm_v128_load(x + p * c + k), mean);          \
+      sq = wasm_f32x4_add(sq, wasm_f32x4_mul(d, d));                           \
+    }                                                                          \
+    r = wasm_f32x4_div(wasm_f32x4_splat(1), wasm_f32x4_sqrt(wasm_f32x4_add(wasm_f32x4_div(sq, S_), wasm_f32x4_splat(eps)))); \
+  } while (0)
+
+#define STATS1(x, s, c, k, eps, mean, r)                                       \
+  do {                                                                         \
+    float sum = 0;                                                             \
+    for (size p = 0; p < s; p++) sum += x[p * c + k];                          \
+    mean = sum / (float)s;                                                     \
+    float sq = 0;                                                              \
+    for (size p = 0; p < s; p++) {                                             \
+      float d = x[p * c + k] - mean;                                           \
+      sq += d * d;                                                             \
+    }                                                                          \
+    r = 1.0f / __builtin_sqrtf(sq / (float)s + eps);                           \
+  } while (0)
+
+__attribute__((export_name("instance_norm"))) void instance_norm(const float* x, float* y, size n, size s, size c, float eps) {
+  for (size b = 0; b < n; b++, x += s * c, y += s * c) {
+    size k = 0;
+    for (; k + 4 <= c; k += 4) {
+      v128_t mean, r;
+      STATS4(x, s, c, k, eps, mean, r);
+      for (size p = 0; p < s; p++) wasm_v128_store(y + p * c + k, wasm_f32x4_mul(wasm_f32x4_sub(wasm_v128_load(x + p * c + k), mean), r));
+    }
+    for (; k < c; k++) {
+      float mean, r;
+      STATS1(x, s, c, k, eps, mean, r);
+      for (size p = 0; p < s; p++) y[p * c + k] = (x[p * c + k] - mean) * r;
+    }
+  }
+}
+
+__attribute__((export_name("instance_norm_grad"))) void instance_norm_grad(const float* dy, const float* x, float* dx, size n, size s, size c, float eps) {
+  for (size b = 0; b < n; b++, x += s * c, dy += s * c, dx += s * c) {
+    size k = 0;
+    for (; k + 4 <= c; k += 4) {
+      v128_t mean, r;
+      STATS4(x, s, c, k, eps, mean, r);
+      v128_t a = wasm_f32x4_splat(0), m = a;
+      for (size p = 0; p < s; p++) {
+        v128_t g = wasm_v128_load(dy + p * c + k);
+        a = wasm_f32x4_add(a, g);
+        m = wasm_f32x4_add(m, wasm_f32x4_mul(g, wasm_f32x4_mul(wasm_f32x4_sub(wasm_v128_load(x + p * c + k), mean), r)));
+      }
+      const v128_t S = wasm_f32x4_splat((float)s);
+      a = wasm_f32x4_div(a, S);
+      m = wasm_f32x4_div(m, S);
+      for (size p = 0; p < s; p++) {
+        v128_t xh = wasm_f32x4_mul(wasm_f32x4_sub(wasm_v128_load(x + p * c + k), mean), r);
+        v128_t g = wasm_f32x4_sub(wasm_f32x4_sub(wasm_v128_load(dy + p * c + k), a), wasm_f32x4_mul(xh, m));
+        wasm_v128_store(dx + p * c + k, wasm_f32x4_mul(r, g));
+      }
+    }
+    for (; k < c; k++) {
+      float mean, r;
+      STATS1(x, s, c, k, eps, mean, r);
+      float a = 0, m = 0;
+      for (size p = 0; p < s; p++) {
+        a += dy[p * c + k];
+        m += dy[p * c + k] * ((x[p * c + k] - mean) * r);
+      }
+      a /= (float)s;
+      m /= (float)s;
+      for (size p = 0; p < s; p++) dx[p * c + k] = r * ((dy[p * c + k] - a) - ((x[p * c + k] - mean) * r) * m);
+    }
+  }
 }

@@ -105,6 +105,56 @@ describe('InstanceNormalization', () => {
     expectClose(analytic, numeric, { rtol: 1e-2, atol: 1e-2 });
   });
 
+  it.each(['cpu', 'wasm'] as const)(
+    'runs as one GankitInstanceNorm kernel and one GankitInstanceNormGrad on %s where @gankit/backend registered them, with the values and first- and second-order gradients of the composed fallback',
+    async (backend) => {
+      await useBackend(backend);
+      const shape = [3, 5, 4, 6];
+      const size = shape.reduce((a, b) => a * b);
+      const layer = instanceNormalization({ epsilon: 1e-3 });
+      layer.apply(tf.zeros(shape));
+      layer.setWeights([tf.tensor1d(seededUniform(6, 20, 0.5, 2)), tf.tensor1d(seededUniform(6, 21))]);
+      const x = tf.tensor(seededUniform(size, 22, -2, 3), shape);
+      const w = tf.tensor(seededUniform(size, 23), shape);
+      const apply = (t: tf.Tensor): tf.Tensor => layer.apply(t) as tf.Tensor;
+      // Value, ∇ₓ of a weighted cube, and ∂/∂x of a WGAN-GP-style penalty on that gradient.
+      const run = (): Float32Array[] =>
+        tf.tidy(() => {
+          const inner = (t: tf.Tensor): tf.Tensor => tf.grad((u: tf.Tensor) => tf.sum(tf.mul(tf.pow(apply(u), 3), w)))(t);
+          const penalty = tf.grad((t: tf.Tensor) => tf.sum(tf.square(inner(t))))(x);
+          return [apply(x), inner(x), penalty].map((t) => t.dataSync() as Float32Array);
+        });
+      const count = async (name: string): Promise<number> => (await tf.profile(() => void tf.tidy(() => tf.grad((u: tf.Tensor) => tf.sum(tf.mul(apply(u), w)))(x)))).kernels.filter((k) => k.name === name).length;
+      const fused = run();
+      expect(await count('GankitInstanceNorm')).toBe(1);
+      expect(await count('GankitInstanceNormGrad')).toBe(1);
+      const configs = ['GankitInstanceNorm', 'GankitInstanceNormGrad'].map((name) => tf.getKernel(name, backend)!);
+      for (const c of configs) tf.unregisterKernel(c.kernelName, backend);
+      try {
+        expect(await count('GankitInstanceNorm')).toBe(0);
+        const composed = run();
+        expectClose(fused[0]!, composed[0]!, { rtol: 1e-5, atol: 1e-5 });
+        expectClose(fused[1]!, composed[1]!, { rtol: 1e-4, atol: 1e-4 });
+        expectClose(fused[2]!, composed[2]!, { rtol: 1e-3, atol: 1e-3 });
+      } finally {
+        for (const c of configs) tf.registerKernel(c);
+      }
+    },
+  );
+
+  it('has second-order gradients through the fused kernels on wasm too, matching finite differences', async () => {
+    await useBackend('wasm');
+    const shape = [2, 2, 3, 2];
+    const x = tf.variable(tf.tensor(seededUniform(24, 30), shape));
+    const w = tf.tensor(seededUniform(24, 31), shape);
+    const layer = instanceNormalization({ epsilon: 1e-2, center: false, scale: false });
+    const penalty = (t: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.square(tf.grad((u: tf.Tensor) => tf.sum(tf.mul(tf.pow(layer.apply(u) as tf.Tensor, 3), w)))(t)));
+    const analytic = tf.grad(penalty)(x);
+    const numeric = finiteDifferenceGradient(() => penalty(x).dataSync()[0]!, [x], 1e-2)[0]!;
+    expectClose(analytic, numeric, { rtol: 2e-2, atol: 2e-2 });
+  });
+
   it('saves through file:// and loads back with identical predictions', async () => {
     await useBackend('wasm');
     const layer = instanceNormalization({ epsilon: 1e-3 });

@@ -25,8 +25,14 @@ export interface InstanceNormalizationArgs extends LayerArgs {
  * Unlike batch normalization it uses no batch statistics, so it behaves the
  * same in training and inference and keeps no moving averages — the choice of
  * style transfer and CycleGAN, where every image is normalized on its own.
- * Its gradient is that of the composed ops (moments, subtract, rsqrt,
- * multiply), which every backend, wasm included, differentiates.
+ * Where `@gankit/backend` registered them (cpu and wasm) the normalization
+ * runs as one `GankitInstanceNorm` kernel and its gradient as one
+ * `GankitInstanceNormGrad`,
+ *
+ *   ∂L/∂x = r · (g − mean(g) − x̂ · mean(g · x̂)),  g = ∂L/∂x̂, r = 1/√(σ² + ε),
+ *
+ * itself differentiable (gradient penalties); elsewhere it is the composed
+ * ops (moments, subtract, rsqrt, multiply) and their gradient.
  *
  * Paper: Ulyanov, Vedaldi & Lempitsky, "Instance Normalization: The Missing
  * Ingredient for Fast Stylization", 2016.
@@ -91,9 +97,15 @@ export class InstanceNormalization extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-      const axes = Array.from({ length: x.rank - 2 }, (_, i) => i + 1);
-      const { mean, variance } = tf.moments(x, axes, true);
-      let y = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, this.epsilon)));
+      let y: tf.Tensor;
+      // One kernel each way where @gankit/backend registered it for this backend (cpu, wasm).
+      if (x.dtype === 'float32' && tf.getKernel(NORM_KERNEL, tf.getBackend()) != null) {
+        y = tf.engine().runKernel(NORM_KERNEL, { x }, { epsilon: this.epsilon }) as tf.Tensor;
+      } else {
+        const axes = Array.from({ length: x.rank - 2 }, (_, i) => i + 1);
+        const { mean, variance } = tf.moments(x, axes, true);
+        y = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, this.epsilon)));
+      }
       if (this.gamma !== null) y = tf.mul(y, this.gamma.read());
       if (this.beta !== null) y = tf.add(y, this.beta.read());
       return y;
@@ -106,6 +118,8 @@ export class InstanceNormalization extends tf.layers.Layer {
   }
 }
 
+/** The kernel `@gankit/backend` registers (cpu and wasm) for the normalization; its gradient is registered with it. */
+const NORM_KERNEL = 'GankitInstanceNorm';
 
 /**
  * Creates an {@link InstanceNormalization} layer (Ulyanov et al. 2016).

@@ -9,6 +9,10 @@ export interface SimdKernels {
   /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
   /** y = x > 0 ? x : α·x for n values. */
   leaky_relu(x: number, y: number, n: number, alpha: number): void;
+  /** Instance normalization of n samples of s positions × c channels: y = (x − μ)·r per sample and channel. */
+  instance_norm(x: number, y: number, n: number, s: number, c: number, eps: number): void;
+  /** Its gradient: dx = r·(dy − mean(dy) − x̂·mean(dy·x̂)) per sample and channel. */
+  instance_norm_grad(dy: number, x: number, dx: number, n: number, s: number, c: number, eps: number): void;
   adam(theta: number, g: number, m: number, v: number, theta2: number, m2: number, v2: number, n: number, b1: number, c1: number, b2: number, c2: number, o1: number, o2: number, eps: number, step: number): void;
 }
 
