@@ -70,10 +70,11 @@ describe.each(['cpu', 'wasm'])('discriminator heads on %s', (backend) => {
     await tf.setBackend(backend);
   });
 
-  it('ACGAN: the logged losses are the non-saturating losses plus λ_D·(CE(real) + CE(fake)) and λ_G·CE(fake), by a float64 recomputation', async () => {
+  it.each([undefined, 0.4, 0])('ACGAN: the logged losses are the non-saturating losses plus λ_D·(CE(real) + φ·CE(fake)) and λ_G·CE(fake), by a float64 recomputation (fakeWeight φ = %s)', async (fakeWeight) => {
     const generator = labelOnlyGenerator(2, 3, 3);
     const discriminator = headedCritic(2, 8, [3], 7);
-    const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: 0.7, generatorWeight: 1.3 }, seed: 2 });
+    const phi = fakeWeight ?? 1;
+    const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: 0.7, generatorWeight: 1.3, ...(fakeWeight === undefined ? {} : { fakeWeight }) }, seed: 2 });
     expect(trainer.auxiliaryClassifier).toBe(true);
     const { x, labels } = clusters(6, 11);
     const oneHot = tf.oneHot(labels, 3).toFloat();
@@ -84,7 +85,7 @@ describe.each(['cpu', 'wasm'])('discriminator heads on %s', (backend) => {
     const y = labels.arraySync() as number[];
     const mean = (f: (i: number) => number): number => y.reduce((s, _, i) => s + f(i), 0) / y.length;
     const adversarialD = mean((i) => softplus(-real[i]![0]!)) + mean((i) => softplus(fake[i]![0]!));
-    const headD = 0.7 * (mean((i) => crossEntropy(real[i]!.slice(1), y[i]!)) + mean((i) => crossEntropy(fake[i]!.slice(1), y[i]!)));
+    const headD = 0.7 * (mean((i) => crossEntropy(real[i]!.slice(1), y[i]!)) + phi * mean((i) => crossEntropy(fake[i]!.slice(1), y[i]!)));
 
     const logs = await trainer.step({ x, labels });
     expectClose(logs.discriminatorAuxiliaryLoss!, headD, { rtol: 1e-5, atol: 1e-6 });
@@ -223,6 +224,9 @@ describe('the heads’ terms', () => {
     expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [4], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: true })).toThrow(/output 1 must be \[3\] \(class logits\)/);
     expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: -1 } })).toThrow(
       /option 'auxiliaryClassifier.discriminatorWeight'/,
+    );
+    expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { fakeWeight: Number.NaN } })).toThrow(
+      /option 'auxiliaryClassifier.fakeWeight'/,
     );
     expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, latentCodes: { categorical: [3] } } as never)).toThrow(/option 'latentCodes' is for GanTrainer/);
     expect(() => new GanTrainer({ generator: g, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, auxiliaryClassifier: true } as never)).toThrow(/unknown option 'auxiliaryClassifier'/);

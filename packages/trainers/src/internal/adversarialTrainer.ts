@@ -180,14 +180,17 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
   /**
    * The heads' term of a loss, given D's outputs on the fakes (and, for the
    * discriminator's loss, on the reals): ACGAN λ_D·(CE(class(real), y) +
-   * CE(class(fake), y)) for D and λ_G·CE(class(fake), y) for G; InfoGAN
+   * φ·CE(class(fake), y)) for D and λ_G·CE(class(fake), y) for G; InfoGAN
    * −λ·L_I on the fakes for both. Call only with heads.
    */
   private headTerm(heads: AuxiliaryHeads, fake: tf.Tensor[], labels: tf.Tensor | undefined, z: tf.Tensor, real?: tf.Tensor[]): tf.Tensor {
     if (heads.kind === 'codes') return mutualInformationTerm(heads, tf.slice(z, [0, this.noiseSize], [-1, -1]), fake.slice(1));
     const y = toNetworkLabels(labels!, heads.numClasses, 'oneHot', this.owner);
-    const onFake = softmaxCrossEntropy(fake[1]!, y);
-    return real === undefined ? tf.mul(heads.generatorWeight, onFake) : tf.mul(heads.discriminatorWeight, tf.add(softmaxCrossEntropy(real[1]!, y), onFake));
+    if (real === undefined) return tf.mul(heads.generatorWeight, softmaxCrossEntropy(fake[1]!, y));
+    const onReal = softmaxCrossEntropy(real[1]!, y);
+    // φ = 0: the class head learns from real samples only (no op on the fakes' class logits).
+    if (heads.fakeWeight === 0) return tf.mul(heads.discriminatorWeight, onReal);
+    return tf.mul(heads.discriminatorWeight, tf.add(onReal, tf.mul(heads.fakeWeight, softmaxCrossEntropy(fake[1]!, y))));
   }
 
   /** The discriminator's inputs: the samples, with the labels when it is conditioned on them (not ACGAN's). */
