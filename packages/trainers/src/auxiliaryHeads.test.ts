@@ -70,11 +70,11 @@ describe.each(['cpu', 'wasm'])('discriminator heads on %s', (backend) => {
     await tf.setBackend(backend);
   });
 
-  it.each([undefined, 0.4, 0])('ACGAN: the logged losses are the non-saturating losses plus λ_D·(CE(real) + φ·CE(fake)) and λ_G·CE(fake), by a float64 recomputation (fakeWeight φ = %s)', async (fakeWeight) => {
+  it.each([undefined, 0.4, 0])('ACGAN: the logged losses are the non-saturating losses plus λ_D·(CE(real) + φ·CE(fake)) and λ_G·CE(fake), by a float64 recomputation (generatedWeight φ = %s)', async (generatedWeight) => {
     const generator = labelOnlyGenerator(2, 3, 3);
     const discriminator = headedCritic(2, 8, [3], 7);
-    const phi = fakeWeight ?? 1;
-    const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: 0.7, generatorWeight: 1.3, ...(fakeWeight === undefined ? {} : { fakeWeight }) }, seed: 2 });
+    const phi = generatedWeight ?? 1;
+    const trainer = new ConditionalGanTrainer({ generator, discriminator, loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: 0.7, generatorWeight: 1.3, ...(generatedWeight === undefined ? {} : { generatedWeight }) }, seed: 2 });
     expect(trainer.auxiliaryClassifier).toBe(true);
     const { x, labels } = clusters(6, 11);
     const oneHot = tf.oneHot(labels, 3).toFloat();
@@ -225,8 +225,8 @@ describe('the heads’ terms', () => {
     expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { discriminatorWeight: -1 } })).toThrow(
       /option 'auxiliaryClassifier.discriminatorWeight'/,
     );
-    expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { fakeWeight: Number.NaN } })).toThrow(
-      /option 'auxiliaryClassifier.fakeWeight'/,
+    expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, auxiliaryClassifier: { generatedWeight: Number.NaN } })).toThrow(
+      /option 'auxiliaryClassifier.generatedWeight'/,
     );
     expect(() => new ConditionalGanTrainer({ generator: cg, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, numClasses: 3, latentCodes: { categorical: [3] } } as never)).toThrow(/option 'latentCodes' is for GanTrainer/);
     expect(() => new GanTrainer({ generator: g, discriminator: headedCritic(2, 4, [3], 3), loss: nonSaturating, auxiliaryClassifier: true } as never)).toThrow(/unknown option 'auxiliaryClassifier'/);

@@ -189,8 +189,8 @@ export abstract class AdversarialTrainer extends Trainer<GanStepLogs> {
     if (real === undefined) return tf.mul(heads.generatorWeight, softmaxCrossEntropy(fake[1]!, y));
     const onReal = softmaxCrossEntropy(real[1]!, y);
     // φ = 0: the class head learns from real samples only (no op on the fakes' class logits).
-    if (heads.fakeWeight === 0) return tf.mul(heads.discriminatorWeight, onReal);
-    return tf.mul(heads.discriminatorWeight, tf.add(onReal, tf.mul(heads.fakeWeight, softmaxCrossEntropy(fake[1]!, y))));
+    if (heads.generatedWeight === 0) return tf.mul(heads.discriminatorWeight, onReal);
+    return tf.mul(heads.discriminatorWeight, tf.add(onReal, tf.mul(heads.generatedWeight, softmaxCrossEntropy(fake[1]!, y))));
   }
 
   /** The discriminator's inputs: the samples, with the labels when it is conditioned on them (not ACGAN's). */

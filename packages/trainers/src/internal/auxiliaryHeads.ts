@@ -10,8 +10,9 @@ export interface AuxiliaryClassifierOptions {
    * discriminator's class term (default 1, Odena et al.'s L_C on real and
    * generated images; 0 trains the class head on real samples only, so it
    * never learns the requested class from the generator's own mistakes).
+   * The same weight as `acganDiscriminatorLoss`'s `generatedWeight` in `@gankit/losses`.
    */
-  fakeWeight?: number;
+  generatedWeight?: number;
   /** Weight of the class term in the generator's loss, CE(fake) (default 1, TF-GAN's `aux_cond_generator_weight`). */
   generatorWeight?: number;
 }
@@ -30,20 +31,20 @@ export interface LatentCodesOptions {
 
 /** The discriminator's extra outputs and the terms they add, after validation. */
 export type AuxiliaryHeads =
-  | { readonly kind: 'classifier'; readonly numClasses: number; readonly discriminatorWeight: number; readonly fakeWeight: number; readonly generatorWeight: number }
+  | { readonly kind: 'classifier'; readonly numClasses: number; readonly discriminatorWeight: number; readonly generatedWeight: number; readonly generatorWeight: number }
   | { readonly kind: 'codes'; readonly categorical: readonly number[]; readonly continuous: number; readonly weight: number; readonly continuousWeight: number };
 
 /** Validates `auxiliaryClassifier` (true, or its weights). */
 export function resolveClassifier(owner: string, value: unknown, numClasses: number): AuxiliaryHeads | undefined {
   if (value === undefined || value === false) return undefined;
   const o = (value === true ? {} : value) as AuxiliaryClassifierOptions;
-  if (o == null || typeof o !== 'object') throw optionError(owner, 'auxiliaryClassifier', `must be true or { discriminatorWeight?, fakeWeight?, generatorWeight? }, got ${show(value)}`);
-  checkKeys(owner, 'auxiliaryClassifier', o, ['discriminatorWeight', 'fakeWeight', 'generatorWeight']);
+  if (o == null || typeof o !== 'object') throw optionError(owner, 'auxiliaryClassifier', `must be true or { discriminatorWeight?, generatedWeight?, generatorWeight? }, got ${show(value)}`);
+  checkKeys(owner, 'auxiliaryClassifier', o, ['discriminatorWeight', 'generatedWeight', 'generatorWeight']);
   return {
     kind: 'classifier',
     numClasses,
     discriminatorWeight: checkNumber(owner, 'auxiliaryClassifier.discriminatorWeight', o.discriminatorWeight, 1, { min: 0 })!,
-    fakeWeight: checkNumber(owner, 'auxiliaryClassifier.fakeWeight', o.fakeWeight, 1, { min: 0 })!,
+    generatedWeight: checkNumber(owner, 'auxiliaryClassifier.generatedWeight', o.generatedWeight, 1, { min: 0 })!,
     generatorWeight: checkNumber(owner, 'auxiliaryClassifier.generatorWeight', o.generatorWeight, 1, { min: 0 })!,
   };
 }
