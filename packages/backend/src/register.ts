@@ -65,18 +65,13 @@ if (!patchState.applied) {
     tf.registerKernel(make(stock));
     patchState.kernels.push(`${name} (faster)`);
   }
-  // ReflectionPadding2D's gradient in one pass (cpu and wasm), differentiable again.
-  for (const config of reflectionPadGradConfigs) {
+  // gankit's own kernels for its layers (cpu and wasm), each with a registered gradient so it is differentiable again:
+  // ReflectionPadding2D's gradient in one pass; InstanceNormalization in one kernel forward and one backward.
+  for (const config of [...reflectionPadGradConfigs, ...instanceNormConfigs]) {
     if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
   }
-  tf.registerGradient(reflectionPadGradGradConfig);
+  for (const gradient of [reflectionPadGradGradConfig, instanceNormGradConfig, instanceNormGradGradConfig]) tf.registerGradient(gradient);
   patchState.kernels.push('GankitReflectionPadGrad (ReflectionPadding2D gradient, cpu and wasm)');
-  // InstanceNormalization in one kernel forward and one backward (cpu and wasm), differentiable again.
-  for (const config of instanceNormConfigs) {
-    if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
-  }
-  tf.registerGradient(instanceNormGradConfig);
-  tf.registerGradient(instanceNormGradGradConfig);
   patchState.kernels.push('GankitInstanceNorm, GankitInstanceNormGrad (InstanceNormalization, cpu and wasm)');
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
