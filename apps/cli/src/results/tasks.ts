@@ -177,7 +177,7 @@ export const TASKS: Task[] = [
     recipes: [
       { recipe: 'digits-cyclegan', seeds: [0, 1, 2], steps: 8000, checkpoint: 'best' },
       { recipe: 'digits-cycada', seeds: [0, 1, 2], steps: 4000, checkpoint: 'best' },
-      { recipe: 'digits-unit', seeds: [0, 1, 2], steps: 8000, checkpoint: 'best' },
+      { recipe: 'digits-unit', seeds: [0, 1, 2], steps: 12000, checkpoint: 'best' },
     ],
     anchors: [
       { method: 'CoGAN (real MNIST-M)', values: '62.0%', source: 'PixelDA Table 1' },
