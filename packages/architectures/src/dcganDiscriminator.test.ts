@@ -61,6 +61,48 @@ describe('dcganDiscriminator', () => {
     for (const r of replacements) expect(d.layers).toContain(r);
   });
 
+  it.each([
+    ['batch', ['BatchNormalization'], false],
+    ['layer', ['LayerNormalization'], true],
+    ['none', [], true],
+  ] as const)("with hiddenUnits and normalization '%s', adds dense → normalization → leaky ReLU 0.2 between the convs and the logit", (normalization, norm, bias) => {
+    const d = dcganDiscriminator({ filters: 8, normalization, hiddenUnits: 32, kernelSize: 4 });
+    const kinds = d.layers.map((l) => l.getClassName());
+    expect(kinds.slice(kinds.indexOf('Flatten'))).toEqual(['Flatten', 'Dense', ...norm, 'LeakyReLU', 'Dense']);
+    const hidden = d.layers[kinds.indexOf('Flatten') + 1]!;
+    expect(hidden.getWeights().map((w) => w.shape)).toEqual(bias ? [[7 * 7 * 16, 32], [32]] : [[7 * 7 * 16, 32]]);
+    expect((d.layers.at(-2)!.getConfig() as { alpha: number }).alpha).toBeCloseTo(0.2);
+    expect(d.layers.at(-1)!.getWeights()[0]!.shape).toEqual([32, 1]);
+    expect(outputShapes(d)).toEqual([[null, 1]]);
+  });
+
+  it("has the parameter count computed by hand for InfoGAN's MNIST body (4×4 convs, batch norm, hidden 1,024)", () => {
+    const d = dcganDiscriminator({ kernelSize: 4, normalization: 'batch', hiddenUnits: 1024 });
+    // conv 64 (+bias), conv 128 (no bias) + BN(128), dense 6272→1024 (no bias) + BN(1024), dense 1024→1 (+bias); BN counts γ, β, mean, variance.
+    const byHand = 4 * 4 * 64 + 64 + 4 * 4 * 64 * 128 + 4 * 128 + 6272 * 1024 + 4 * 1024 + 1024 + 1;
+    expect(d.countParams()).toBe(byHand);
+  });
+
+  it('passes the hidden dense through wrapLayer too, between the convs and the logit', () => {
+    const seen: string[] = [];
+    dcganDiscriminator({ filters: 4, hiddenUnits: 8, wrapLayer: (layer) => (seen.push(`${layer.getClassName()}:${String(layer.getConfig()['units'] ?? layer.getConfig()['filters'])}`), layer) });
+    expect(seen).toEqual(['Conv2D:4', 'Conv2D:8', 'Dense:8', 'Dense:1']);
+  });
+
+  it('trains on wasm with a hidden layer: one step changes every weight', async () => {
+    await useBackend('wasm');
+    const d = dcganDiscriminator({ imageSize: 28, filters: 4, normalization: 'batch', hiddenUnits: 16, seed: 2 });
+    const before = snapshot(d);
+    const x = uniform([4, 28, 28, 1], 6);
+    sgdStep(d, () => tf.mean(tf.square(d.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar);
+    expect(changedWeights(d, before)).toEqual(d.trainableWeights.map((w) => w.name));
+  });
+
+  it('rejects a negative or fractional hiddenUnits, naming the option, before making weights', () => {
+    expectRejectedBeforeWeights(() => dcganDiscriminator({ hiddenUnits: -4 }), /dcganDiscriminator: option 'hiddenUnits' must be an integer ≥ 0; got -4/);
+    expectRejectedBeforeWeights(() => dcganDiscriminator({ hiddenUnits: 2.5 }), /option 'hiddenUnits' must be an integer ≥ 0; got 2.5/);
+  });
+
   it('rejects a wrapLayer that does not return a layer', () => {
     expect(() => dcganDiscriminator({ filters: 8, wrapLayer: (() => undefined) as never })).toThrow(/option 'wrapLayer' must return a tf.layers.Layer/);
   });

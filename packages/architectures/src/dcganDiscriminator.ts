@@ -20,6 +20,13 @@ export interface DcganDiscriminatorOptions {
    * independently) or `'none'`. Default `'none'`, the gankit speed workload.
    */
   normalization?: 'batch' | 'layer' | 'none';
+  /**
+   * Units of a dense layer (the normalization above, leaky ReLU 0.2) between
+   * the flattened convs and the output. Default 0: none (Radford et al.);
+   * InfoGAN's MNIST discriminator (Chen et al. 2016, appendix C.1) has 1,024,
+   * shared by D's output and Q in `infoGanDiscriminator`.
+   */
+  hiddenUnits?: number;
   /** Called with every dense and conv layer; returns the layer to use (e.g. spectrally normalized). */
   wrapLayer?: WrapLayer;
   /** Seed for the weight initializers. Default: unseeded. */
@@ -52,6 +59,7 @@ export interface DcganDiscriminatorOptions {
  * import { dcganDiscriminator } from '@gankit/architectures';
  * const d = dcganDiscriminator();                                // MNIST critic
  * const critic = dcganDiscriminator({ normalization: 'layer' }); // for WGAN-GP
+ * const wide = dcganDiscriminator({ normalization: 'batch', hiddenUnits: 1024 }); // a dense 1,024 layer before the logit
  * ```
  */
 export function dcganDiscriminator(options?: DcganDiscriminatorOptions): tf.LayersModel {

@@ -84,6 +84,38 @@ describe('dcganGenerator', () => {
     await expectSaveLoadRoundTrip(g, uniform([3, 100], 3));
   });
 
+  it("with hiddenUnits adds dense z→h (no bias), batch norm and the activation before the projection: InfoGAN's MNIST generator", () => {
+    const g = dcganGenerator({ latentDim: 74, hiddenUnits: 1024, kernelSize: 4, activation: 'relu', seed: 3 });
+    const kinds = g.layers.map((l) => l.getClassName());
+    expect(kinds.slice(0, 7)).toEqual(['InputLayer', 'Dense', 'BatchNormalization', kinds[3], 'Dense', 'Reshape', 'BatchNormalization']);
+    expect(kinds[3]).toBe(kinds[7]); // the hidden layer's activation is the body's (ReLU here)
+    const kernels = g.layers.filter((l) => l.getWeights().length > 0 && l.getClassName() !== 'BatchNormalization').map((l) => l.getWeights()[0]!.shape);
+    expect(kernels).toEqual([
+      [74, 1024],
+      [1024, 7 * 7 * 128],
+      [4, 4, 64, 128],
+      [4, 4, 1, 64],
+    ]);
+    expect(g.layers[1]!.getWeights()).toHaveLength(1); // no bias: batch norm's offset replaces it
+    // By hand: the two denses; batch norms (γ, β, moving mean and variance) over the 1,024 units, then per channel of the
+    // reshaped projection (128) and of the first convT (64); the convT kernels; the last convT's bias.
+    const byHand = 74 * 1024 + 4 * 1024 + 1024 * 6272 + 4 * 128 + 4 * 4 * 64 * 128 + 4 * 64 + 4 * 4 * 64 + 1;
+    expect(g.countParams()).toBe(byHand);
+    expect(outputShapes(g)).toEqual([[null, 28, 28, 1]]);
+  });
+
+  it('with hiddenUnits and batchNorm false, gives the hidden dense a bias and no normalization', () => {
+    const g = dcganGenerator({ filters: 4, hiddenUnits: 16, batchNorm: false });
+    expect(g.layers.map((l) => l.getClassName()).slice(0, 4)).toEqual(['InputLayer', 'Dense', 'LeakyReLU', 'Dense']);
+    expect(g.layers[1]!.getWeights().map((w) => w.shape)).toEqual([[100, 16], [16]]);
+  });
+
+  it('rejects a negative, fractional or non-number hiddenUnits, naming the option, before making weights', () => {
+    for (const bad of [-1, 1.5, '8']) {
+      expectRejectedBeforeWeights(() => dcganGenerator({ hiddenUnits: bad as never }), /dcganGenerator: option 'hiddenUnits' must be an integer ≥ 0; got/);
+    }
+  });
+
   it('rejects an image size it cannot reach, naming the option and the allowed sizes', () => {
     expectRejectedBeforeWeights(() => dcganGenerator({ imageSize: 30 }), /dcganGenerator: option 'imageSize' must be a base size 4…7 doubled at least once: 28 \(7·2²\), 32 \(4·2³\), 64 \(4·2⁴\).*; got 30/);
   });

@@ -29,6 +29,12 @@ export interface DcganGeneratorOptions {
   activation?: Activation;
   /** Batch-normalize every hidden layer. Default true (Radford et al.). */
   batchNorm?: boolean;
+  /**
+   * Units of a dense layer (batch norm, the activation) between z and the
+   * projection. Default 0: none (Radford et al.); InfoGAN's MNIST generator
+   * (Chen et al. 2016, appendix C.1) has 1,024.
+   */
+  hiddenUnits?: number;
   /** Seed for the weight initializers, for reproducible models. Default: unseeded. */
   seed?: number;
 }
@@ -63,6 +69,8 @@ export interface DcganGeneratorOptions {
  * const g = dcganGenerator();                        // MNIST: 100 → 28×28×1
  * const images = g.predict(tf.randomNormal([16, 100])) as tf.Tensor4D;
  * const rgb = dcganGenerator({ imageSize: 64, channels: 3 });
+ * // InfoGAN's MNIST generator (Chen et al. 2016, appendix C.1): 74 → 1,024 → 7·7·128 → 64 → 1, 4×4 kernels, ReLU.
+ * const info = dcganGenerator({ latentDim: 74, hiddenUnits: 1024, kernelSize: 4, activation: 'relu' });
  * ```
  */
 export function dcganGenerator(options?: DcganGeneratorOptions): tf.LayersModel {

@@ -111,6 +111,21 @@ describe('infoGanDiscriminator', () => {
     expect(weightValues(info.getLayer('adversarial'))).toEqual(weightValues(dcgan.layers.at(-1)!));
   });
 
+  it('with hiddenUnits, shares the hidden layer too: body, hidden layer and adversarial head as dcganDiscriminator builds them, Q on the hidden units', () => {
+    const body = { imageSize: 16, filters: 4, normalization: 'batch', hiddenUnits: 12, kernelSize: 4, seed: 4 } as const;
+    const dcgan = dcganDiscriminator(body);
+    const info = infoGanDiscriminator({ ...SMALL, ...body });
+    const kinds = info.layers.map((l) => l.getClassName());
+    const flatten = kinds.indexOf('Flatten');
+    expect(kinds.slice(flatten, flatten + 4)).toEqual(['Flatten', 'Dense', 'BatchNormalization', 'LeakyReLU']);
+    const shared = (m: tf.LayersModel): number[][] => m.layers.slice(0, flatten + 4).flatMap(weightValues);
+    expect(shared(info)).toEqual(shared(dcgan));
+    expect(weightValues(info.getLayer('adversarial'))).toEqual(weightValues(dcgan.layers.at(-1)!));
+    const qHidden = info.layers.filter((l) => l.getClassName() === 'Dense' && (l.getConfig()['units'] as number) === SMALL.qHiddenUnits);
+    expect(qHidden.map((l) => l.getWeights()[0]!.shape)).toEqual([[12, SMALL.qHiddenUnits]]);
+    expect(outputShapes(info)).toEqual([[null, 1], [null, 3], [null, 2], [null, 2]]);
+  });
+
   it('shares the body: the network behind each output holds the same conv layers and weight objects', () => {
     const d = infoGanDiscriminator(SMALL);
     const nets = d.outputs.map((o) => tf.model({ inputs: d.inputs, outputs: o }));

@@ -34,9 +34,11 @@ export interface InfoGanDiscriminatorOptions extends DcganDiscriminatorOptions {
  * softmax cross-entropy of each categorical code plus, with σ fixed at 1 as
  * in the reference code, half the squared error of the continuous codes.
  * The convs shared with D make Q nearly free (appendix C.1: "Q network
- * shares all convolutional layers with D"). The paper's MNIST D has a
- * fully connected 1024 layer after the convs; here the shared body is the
- * DCGAN discriminator's, as for every gankit discriminator, and the leaky
+ * shares all convolutional layers with D"). The shared body is the DCGAN
+ * discriminator's, with its options: the paper's MNIST D (appendix C.1: conv
+ * 4×4/2 → 64, conv 4×4/2 → 128 with batch norm, a fully connected 1,024
+ * layer with batch norm, all leaky ReLU) is `kernelSize: 4, normalization:
+ * 'batch', hiddenUnits: 1024`, and φ(x) is then the 1,024 units. The leaky
  * ReLU slope is the body's 0.2 (the reference code uses 0.01).
  *
  * Outputs, in this order (trainers may rely on it; `model.outputNames`):
@@ -66,6 +68,8 @@ export interface InfoGanDiscriminatorOptions extends DcganDiscriminatorOptions {
  * import * as tf from '@tensorflow/tfjs';
  * import { infoGanDiscriminator } from '@gankit/architectures';
  * const d = infoGanDiscriminator({ categorical: [10], continuous: 2 }); // MNIST: one digit code, two continuous
+ * // The paper's MNIST body: 4×4 convs, batch norm, a shared fully connected 1,024 layer.
+ * const paper = infoGanDiscriminator({ categorical: [10], continuous: 2, kernelSize: 4, normalization: 'batch', hiddenUnits: 1024 });
  * const [adversarial, digitLogits, mean] = d.apply(fakes, { training: true }) as tf.Tensor2D[];
  * const info = tf.add(
  *   tf.losses.softmaxCrossEntropy(tf.oneHot(digitCode, 10), digitLogits),

@@ -17,11 +17,15 @@ export interface DcganGeneratorPlan {
   kernelSize: number;
   activation: Activation;
   batchNorm: boolean;
+  /** Units of a dense layer between the code and the projection; 0 for none. */
+  hiddenUnits: number;
   init: Initializers;
 }
 
 /**
- * The DCGAN generator from a code vector: dense to base × base × (filters ·
+ * The DCGAN generator from a code vector: with `hiddenUnits` > 0 first a dense
+ * layer of that many units (batch norm, the activation; InfoGAN's MNIST
+ * generator has 1,024), then dense to base × base × (filters ·
  * 2^(doublings−1)), reshaped ("project and reshape", then batch norm per
  * channel and the activation), then stride-2 conv-transposes halving the filters and
  * doubling the size, each followed by batch norm and the activation; the last
@@ -31,7 +35,13 @@ export interface DcganGeneratorPlan {
 export function dcganGeneratorBody(code: tf.SymbolicTensor, p: DcganGeneratorPlan): tf.SymbolicTensor {
   const top = p.filters * 2 ** (p.doublings - 1);
   const norm = (h: tf.SymbolicTensor): tf.SymbolicTensor => (p.batchNorm ? apply(normalizationLayer('batch', 4, p.init)!, h) : h);
-  let h = apply(tf.layers.dense({ units: p.base * p.base * top, useBias: !p.batchNorm, kernelInitializer: p.init.normal() }), code);
+  let h = code;
+  if (p.hiddenUnits > 0) {
+    h = apply(tf.layers.dense({ units: p.hiddenUnits, useBias: !p.batchNorm, kernelInitializer: p.init.normal() }), h);
+    if (p.batchNorm) h = apply(normalizationLayer('batch', 2, p.init)!, h);
+    h = apply(activationLayer(p.activation), h);
+  }
+  h = apply(tf.layers.dense({ units: p.base * p.base * top, useBias: !p.batchNorm, kernelInitializer: p.init.normal() }), h);
   h = apply(tf.layers.reshape({ targetShape: [p.base, p.base, top] }), h);
   h = apply(activationLayer(p.activation), norm(h));
   for (let i = 1; i < p.doublings; i++) {
@@ -62,6 +72,8 @@ export interface DcganFeaturesPlan {
   filters: number;
   kernelSize: number;
   normalization: Normalization;
+  /** Units of a dense layer after the convs; 0 for none. */
+  hiddenUnits: number;
   init: Initializers;
   wrap: WrapLayer | undefined;
 }
@@ -69,7 +81,10 @@ export interface DcganFeaturesPlan {
 /**
  * The DCGAN discriminator's features: stride-2 convs doubling the filters
  * (filters, 2·filters, …), each followed by the normalization (none on the
- * first, as Radford et al.) and leaky ReLU 0.2; flattened to [batch, F].
+ * first, as Radford et al.) and leaky ReLU 0.2; flattened to [batch, F]. With
+ * `hiddenUnits` > 0, then a dense layer of that many units with the same
+ * normalization and leaky ReLU 0.2 (InfoGAN's MNIST discriminator has 1,024),
+ * and F = hiddenUnits.
  */
 export function dcganFeatures(x: tf.SymbolicTensor, p: DcganFeaturesPlan): tf.SymbolicTensor {
   let h = x;
@@ -88,7 +103,15 @@ export function dcganFeatures(x: tf.SymbolicTensor, p: DcganFeaturesPlan): tf.Sy
     if (norm !== null) h = apply(norm, h);
     h = apply(activationLayer('leakyRelu', 0.2), h);
   }
-  return apply(tf.layers.flatten(), h);
+  h = apply(tf.layers.flatten(), h);
+  if (p.hiddenUnits > 0) {
+    const dense = tf.layers.dense({ units: p.hiddenUnits, useBias: needsBias(p.normalization), kernelInitializer: p.init.normal() });
+    h = apply(wrapWith(p.builder, p.wrap, dense), h);
+    const norm = normalizationLayer(p.normalization, 2, p.init);
+    if (norm !== null) h = apply(norm, h);
+    h = apply(activationLayer('leakyRelu', 0.2), h);
+  }
+  return h;
 }
 
 /** The DCGAN discriminator's last layer: dense to one logit, N(0, 0.02) weights. */

@@ -17,8 +17,8 @@ import type { WrapLayer } from './wrap.js';
 import type { DcganDiscriminatorOptions } from '../dcganDiscriminator.js';
 import type { DcganGeneratorOptions } from '../dcganGenerator.js';
 
-const GENERATOR_KEYS = ['latentDim', 'imageSize', 'channels', 'filters', 'kernelSize', 'activation', 'batchNorm', 'seed'];
-const DISCRIMINATOR_KEYS = ['imageSize', 'channels', 'filters', 'kernelSize', 'normalization', 'wrapLayer', 'seed'];
+const GENERATOR_KEYS = ['latentDim', 'imageSize', 'channels', 'filters', 'kernelSize', 'activation', 'batchNorm', 'hiddenUnits', 'seed'];
+const DISCRIMINATOR_KEYS = ['imageSize', 'channels', 'filters', 'kernelSize', 'normalization', 'hiddenUnits', 'wrapLayer', 'seed'];
 /** Critic normalizations a DCGAN discriminator accepts. */
 export const DCGAN_CRITIC_NORMALIZATIONS = NORMALIZATIONS.filter((n) => n !== 'instance') as Exclude<Normalization, 'instance'>[];
 
@@ -39,6 +39,7 @@ export function resolveDcganGenerator<T extends DcganGeneratorOptions>(
     kernelSize: intOption(builder, 'kernelSize', o.kernelSize, 5),
     activation: enumOption(builder, 'activation', o.activation, ACTIVATIONS, 'leakyRelu'),
     batchNorm: boolOption(builder, 'batchNorm', o.batchNorm, true),
+    hiddenUnits: intOption(builder, 'hiddenUnits', o.hiddenUnits, 0, 0),
     init: new Initializers(seedOption(builder, o.seed)),
   };
   return { o, plan, latentDim, imageSize };
@@ -59,6 +60,7 @@ export function resolveDcganDiscriminator<T extends DcganDiscriminatorOptions>(
     filters: intOption(builder, 'filters', o.filters, 64),
     kernelSize: intOption(builder, 'kernelSize', o.kernelSize, 5),
     normalization: enumOption(builder, 'normalization', o.normalization, DCGAN_CRITIC_NORMALIZATIONS, 'none'),
+    hiddenUnits: intOption(builder, 'hiddenUnits', o.hiddenUnits, 0, 0),
     init: new Initializers(seedOption(builder, o.seed)),
     wrap: fnOption<WrapLayer>(builder, 'wrapLayer', o.wrapLayer),
   };
