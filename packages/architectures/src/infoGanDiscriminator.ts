@@ -1,11 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { activationLayer } from './internal/activations.js';
-import { apply } from './internal/apply.js';
-import { dcganFeatures, denseHead } from './internal/dcgan.js';
+import { dcganFeatures, denseHead, denseHidden } from './internal/dcgan.js';
 import { resolveDcganDiscriminator } from './internal/dcganOptions.js';
-import { normalizationLayer } from './internal/normalization.js';
 import { intArrayOption, intOption } from './internal/validate.js';
-import { wrapWith } from './internal/wrap.js';
 import type { DcganDiscriminatorOptions } from './dcganDiscriminator.js';
 
 /** Options of {@link infoGanDiscriminator}: those of `dcganDiscriminator` plus the latent codes Q predicts. At least one code is required. */
@@ -92,10 +88,7 @@ export function infoGanDiscriminator(options: InfoGanDiscriminatorOptions): tf.L
   const x = tf.input({ shape: [imageSize, imageSize, channels] });
   const features = dcganFeatures(x, plan);
   const adversarial = denseHead(builder, features, 1, plan.init, plan.wrap, 'adversarial');
-  const hidden = tf.layers.dense({ units: qHiddenUnits, useBias: false, kernelInitializer: plan.init.normal() });
-  let h = apply(wrapWith(builder, plan.wrap, hidden), features);
-  h = apply(normalizationLayer('batch', 2, plan.init)!, h);
-  h = apply(activationLayer('leakyRelu', 0.2), h);
+  const h = denseHidden(builder, features, qHiddenUnits, 'batch', plan.init, plan.wrap);
   const outputs = [adversarial, ...categorical.map((k, i) => denseHead(builder, h, k, plan.init, plan.wrap, `code_${i}_logits`))];
   if (continuous > 0) outputs.push(denseHead(builder, h, continuous, plan.init, plan.wrap, 'continuous_mean'));
   return tf.model({ inputs: x, outputs });

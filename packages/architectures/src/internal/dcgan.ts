@@ -104,14 +104,29 @@ export function dcganFeatures(x: tf.SymbolicTensor, p: DcganFeaturesPlan): tf.Sy
     h = apply(activationLayer('leakyRelu', 0.2), h);
   }
   h = apply(tf.layers.flatten(), h);
-  if (p.hiddenUnits > 0) {
-    const dense = tf.layers.dense({ units: p.hiddenUnits, useBias: needsBias(p.normalization), kernelInitializer: p.init.normal() });
-    h = apply(wrapWith(p.builder, p.wrap, dense), h);
-    const norm = normalizationLayer(p.normalization, 2, p.init);
-    if (norm !== null) h = apply(norm, h);
-    h = apply(activationLayer('leakyRelu', 0.2), h);
-  }
-  return h;
+  return p.hiddenUnits > 0 ? denseHidden(p.builder, h, p.hiddenUnits, p.normalization, p.init, p.wrap) : h;
+}
+
+/**
+ * A fully connected hidden layer on [batch, F] features: dense to `units`
+ * (N(0, 0.02) kernel, no bias when the normalization has its own offset,
+ * passed through the `wrapLayer` hook), the normalization, leaky ReLU 0.2.
+ * The DCGAN discriminator's `hiddenUnits` layer, and InfoGAN's Q hidden layer
+ * (batch norm).
+ */
+export function denseHidden(
+  builder: string,
+  features: tf.SymbolicTensor,
+  units: number,
+  kind: Normalization,
+  init: Initializers,
+  wrap: WrapLayer | undefined,
+): tf.SymbolicTensor {
+  const dense = tf.layers.dense({ units, useBias: needsBias(kind), kernelInitializer: init.normal() });
+  let h = apply(wrapWith(builder, wrap, dense), features);
+  const norm = normalizationLayer(kind, 2, init);
+  if (norm !== null) h = apply(norm, h);
+  return apply(activationLayer('leakyRelu', 0.2), h);
 }
 
 /** The DCGAN discriminator's last layer: dense to one logit, N(0, 0.02) weights. */
