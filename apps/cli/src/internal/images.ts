@@ -117,23 +117,32 @@ export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, ba
  * mnist-acgan): labelled batches, samples for requested labels (`--label L`,
  * else 0…9 in turn), pictures, JSON with labels, and the metrics of 10,000
  * samples for labels 0…9 in turn (conditional accuracy, classifier FID, …).
+ *
+ * With `holdOutValidation`, the last {@link validationSize} training digits
+ * are never trained on, and `validate` scores {@link VALIDATION_SAMPLES}
+ * samples for labels 0…9 in turn (a latent seed of their own) with the same
+ * metrics, FID and class KL against the held-out digits:
+ * `conditionalAccuracy` is what a recipe's checkpoint selection monitors.
  */
-export function mnistConditionalParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number): Omit<RecipeRun, 'trainer'> {
+export function mnistConditionalParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number, holdOutValidation = false): Omit<RecipeRun, 'trainer'> {
   const labelsFor = (n: number, label?: number): number[] => Array.from({ length: n }, (_, i) => label ?? i % 10);
+  const { train, held } = holdOutValidation ? holdOut(mnist, validationSize(mnist.count)) : { train: mnist, held: undefined };
+  const scored = async (count: number, latentSeed: number, reference: Examples): Promise<Record<string, number>> => {
+    const labels = labelsFor(count);
+    const samples = trainer.sample(labels.length, { labels, seed: latentSeed });
+    try {
+      return await mnistImageMetrics(samples, '[-1,1]', { labels, reference });
+    } finally {
+      samples.dispose();
+    }
+  };
   return {
     pictureSamples: 100,
-    batches: (done) => imageBatches(mnist, batchSize, seed, done * trainer.batchesPerStep, 'int32'),
+    batches: (done) => imageBatches(train, batchSize, seed, done * trainer.batchesPerStep, 'int32'),
     sample: (n, o) => trainer.sample(n, { labels: labelsFor(n, o.label), ...(o.seed === undefined ? {} : { seed: o.seed }) }),
     writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
     toJson: (s, labels) => imagesToJson(s, '[-1,1]', labels ?? labelsFor(s.shape[0]!)),
-    evaluate: async (options) => {
-      const labels = labelsFor(options?.samples ?? 10_000);
-      const samples = trainer.sample(labels.length, { labels, seed: 4242 });
-      try {
-        return await mnistImageMetrics(samples, '[-1,1]', { labels, reference: mnist });
-      } finally {
-        samples.dispose();
-      }
-    },
+    evaluate: (options) => scored(options?.samples ?? 10_000, 4242, mnist),
+    ...(held !== undefined ? { validate: () => scored(VALIDATION_SAMPLES, 977, held) } : {}),
   };
 }

@@ -123,7 +123,7 @@ export const TASKS: Task[] = [
     ],
     recipes: [
       { recipe: 'mnist-cgan', seeds: [0, 1, 2], steps: 2000 },
-      { recipe: 'mnist-acgan', seeds: [0, 1, 2], steps: 2000 },
+      { recipe: 'mnist-acgan', seeds: [0, 1, 2], steps: 3000, checkpoint: 'best' },
     ],
     anchors: [],
     notes:
