@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderResults } from './render.js';
+import { VARIANTS_BY_WORKTREE } from './tasks.js';
 
 describe('docs/results.md rendering', () => {
   const md = renderResults({
@@ -81,6 +82,22 @@ describe('docs/results.md rendering', () => {
     expect(section).toContain('| pacgan4 | grid, packing 4 | 0 | 1000 | 20.0 | 1.9 | 0.460 | 0.5 min |');
     expect(section).toContain('| pacgan4 | grid, packing 4 | 0 | 2000 | 15.0 | 2.0 | 0.815 | 1.5 min |');
     expect(md).not.toContain('Variants tried');
+  });
+
+  it('says how each task’s variants are run: pnpm sweep for the 2-D task, a worktree run of the recipe for the others', () => {
+    const point = { step: 2000, seconds: 60, metrics: { qTestAccuracy: 0.5 } };
+    const out = renderResults({
+      results: {},
+      sweeps: [
+        { variant: 'grid-v', description: 'd', seed: 0, task: '2-D mixtures (mode collapse)', points: [point] },
+        { variant: 'info-v', description: 'd', seed: 0, task: 'InfoGAN on MNIST', points: [point] },
+      ],
+    });
+    const heads = out.split('\n').filter((l) => l.startsWith('Variants tried'));
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toContain('`pnpm sweep <variant> [seed]`');
+    expect(heads[1]).toBe(`Variants tried (${VARIANTS_BY_WORKTREE}):`);
+    expect(heads[1]).not.toContain('pnpm sweep');
   });
 
   it('shows a long trace at every 5,000th step and its last', () => {

@@ -1,4 +1,4 @@
-import { TASKS } from './tasks.js';
+import { TASKS, VARIANTS_BY_WORKTREE } from './tasks.js';
 
 export interface RecipeResult {
   recipe: string;
@@ -129,7 +129,7 @@ export function renderResults(file: ResultsFile): string {
     }
     const sweeps = (file.sweeps ?? []).filter((e) => e.task === task.title);
     if (sweeps.length > 0) {
-      lines.push('', 'Variants tried (`pnpm sweep <variant> [seed]`, apps/cli/src/sweeps/toy2dSweep.ts; one seed, measured at several step counts; of a trace measured at more than five, every 5,000th step and the last are shown, all of them are in results.json):', '');
+      lines.push('', `Variants tried (${task.variantsHow ?? VARIANTS_BY_WORKTREE}):`, '');
       lines.push(`| variant | setting | seed | step | ${task.columns.map((c) => c.heading).join(' | ')} | wall time |`);
       lines.push(`| --- | --- | --- | --- | ${task.columns.map(() => '---').join(' | ')} | --- |`);
       for (const e of sweeps) {

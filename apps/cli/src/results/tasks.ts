@@ -27,13 +27,21 @@ export interface Task {
   targets: Record<string, Target[]>;
   /** What was tried for missed targets and what is left, printed under the task's tables (no numbers: those come from results.json). */
   notes?: string;
+  /** How the task's variants (results.json `sweeps`) are run; default {@link VARIANTS_BY_WORKTREE}. */
+  variantsHow?: string;
 }
+
+/** How an image task's variants are measured: the recipe with one change, run by `pnpm results` in a git worktree, its run moved into `sweeps`. */
+export const VARIANTS_BY_WORKTREE =
+  'one seed each: the recipe with the change its setting names, run by `pnpm results <recipe> --seeds N` in a git worktree, its run then moved into results.json’s `sweeps`';
 
 const FIVE = [0, 1, 2, 3, 4];
 
 export const TASKS: Task[] = [
   {
     title: '2-D mixtures (mode collapse)',
+    variantsHow:
+      '`pnpm sweep <variant> [seed]`, apps/cli/src/sweeps/toy2dSweep.ts; one seed, measured at several step counts; of a trace measured at more than five, every 5,000th step and the last are shown, all of them are in results.json',
     protocol:
       'VEEGAN/PacGAN protocol: 2,500 samples; high quality = within 3 std of the nearest centre; a mode is covered if a high-quality sample is nearest to it; reverse KL of the mode histogram of high-quality samples to uniform. Mean ± std over 5 seeds.',
     columns: [
@@ -145,7 +153,7 @@ export const TASKS: Task[] = [
     recipes: [{ recipe: 'mnist-infogan', seeds: [0, 1, 2], steps: 2000 }],
     anchors: [{ method: 'InfoGAN, categorical code as a classifier', values: '5% error (95% accuracy)', source: 'Chen et al. 2016, MNIST (Fig. 2)' }],
     notes:
-      'The budget, 2,000 steps at batch 64, is about two epochs of MNIST: the budget of the other MNIST GAN rows, far shorter than the paper’s training. The recipe uses the paper’s rates (appendix C: 2e-4 for D and Q, 1e-3 for G); the row marked “previous recipe” trained G at 2e-4 like D (seed 0 only: Q test accuracy 0.362 against 0.449, FID 8.63 against 4.01). Over seeds 0, 1, 2 the code carries digit information well above chance (about 1 in 10 for a code unrelated to the digit), but the best one-to-one map agrees with fewer than half of the samples (0.47–0.49) and of the test digits by Q (0.44–0.45): the categories are not yet one per digit, far from the paper’s 95%. Every run shared 2 cores with another run (one thread each), hence the wall times.',
+      'The budget, 2,000 steps at batch 64, is about two epochs of MNIST: the budget of the other MNIST GAN rows, far shorter than the paper’s training. The recipe uses the paper’s rates (appendix C: 2e-4 for D and Q, 1e-3 for G); the row marked “previous recipe” trained G at 2e-4 like D (seed 0 only: Q test accuracy 0.362 against 0.449, FID 8.63 against 4.01). Over seeds 0, 1, 2 the code carries digit information well above chance (about 1 in 10 for a code unrelated to the digit), but the best one-to-one map agrees with fewer than half of the samples (0.47–0.49) and of the test digits by Q (0.44–0.45): the categories are not yet one per digit, far from the paper’s 95%. Every run shared 2 cores with another run (one thread each), hence the wall times. The paper’s own MNIST networks (appendix C.1; buildable since 2026-12-06 with `hiddenUnits: 1024, kernelSize: 4`, variant infogan-paper-networks) did much better on seed 0 at the same budget and rates: code accuracy 0.821 against 0.468, Q test accuracy 0.775 against 0.449, FID 2.61 against 4.01 — still short of 95%, and one seed only. The next step is seeds 1 and 2 of that variant, then adopting it; it costs more per step (a 1,024-unit dense layer in each network: 111 min for the one run, one thread beside two to four other runs).',
 
     targets: { 'mnist-infogan': [{ label: 'paper: ≥ 95% by Q on test digits', met: (m) => (m['qTestAccuracy'] ?? 0) >= 0.95 }] },
   },
