@@ -18,8 +18,8 @@ import type { Recipe } from './recipe.js';
  * the generator's own mistakes: 93.8%, 94.5%, 93.6% of samples are the
  * requested digit on seeds 0, 1, 2, against 87.4%, 89.0%, 88.6% with the
  * paper's term, at a similar FID, after 2,000 steps. The recipe trains
- * 3,000 steps (96.4%, 96.6%, 96.8% on seeds 0, 1, 2; a DCGAN step of the
- * same size takes about 0.45 s on two cores, so about 25 minutes), and the
+ * 3,000 steps (96.4%, 96.6%, 96.8% on seeds 0, 1, 2; 0.47 s a step on two
+ * cores, so about 24 minutes), and the
  * last 1,000 training digits are held out: every 250 steps the checkpoint
  * whose 2,000 samples (labels 0…9 in turn, a latent seed of their own) are
  * most often the requested digit is kept (`best`), the monitored metric
