@@ -84,32 +84,30 @@ export const VALIDATION_SAMPLES = 2000;
  * `classHistogramKl`, …): what a recipe's checkpoint selection monitors.
  */
 export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number, holdOutValidation = false): Omit<RecipeRun, 'trainer'> {
-  const { train, held } = holdOutValidation ? holdOut(mnist, validationSize(mnist.count)) : { train: mnist, held: undefined };
+  const { train, held } = trainingSplit(mnist, holdOutValidation);
   return {
     pictureSamples: 100,
     batches: (done) => imageBatches(train, batchSize, seed, done * trainer.batchesPerStep),
     sample: (n, o) => trainer.sample(n, o.seed === undefined ? {} : { seed: o.seed }),
     writePicture: (s, file) => writeImages(s.slice(0, Math.min(s.shape[0]!, 100)), file, '[-1,1]'),
     toJson: (s) => imagesToJson(s, '[-1,1]'),
-    evaluate: async (options) => {
-      const samples = trainer.sample(options?.samples ?? 10_000, { seed: 4242 });
-      const metrics = await mnistImageMetrics(samples, '[-1,1]', { reference: mnist });
-      samples.dispose();
-      return metrics;
-    },
-    ...(held !== undefined
-      ? {
-          validate: async () => {
-            const samples = trainer.sample(VALIDATION_SAMPLES, { seed: 977 });
-            try {
-              return await mnistImageMetrics(samples, '[-1,1]', { reference: held });
-            } finally {
-              samples.dispose();
-            }
-          },
-        }
-      : {}),
+    evaluate: (options) => scoreSamples(trainer.sample(options?.samples ?? 10_000, { seed: 4242 }), { reference: mnist }),
+    ...(held !== undefined ? { validate: () => scoreSamples(trainer.sample(VALIDATION_SAMPLES, { seed: 977 }), { reference: held }) } : {}),
   };
+}
+
+/** The digits a recipe trains on and, with `holdOutValidation`, the last {@link validationSize} it holds out for checkpoint selection. */
+function trainingSplit(mnist: Examples, holdOutValidation: boolean): { train: Examples; held: Examples | undefined } {
+  return holdOutValidation ? holdOut(mnist, validationSize(mnist.count)) : { train: mnist, held: undefined };
+}
+
+/** {@link mnistImageMetrics} of generated samples in [-1, 1], which it then disposes (also when scoring throws). */
+async function scoreSamples(samples: tf.Tensor, options: { labels?: ArrayLike<number>; reference: Examples }): Promise<Record<string, number>> {
+  try {
+    return await mnistImageMetrics(samples, '[-1,1]', options);
+  } finally {
+    samples.dispose();
+  }
 }
 
 /**
@@ -126,15 +124,10 @@ export function mnistGanParts(trainer: RecipeRun['trainer'], mnist: Examples, ba
  */
 export function mnistConditionalParts(trainer: RecipeRun['trainer'], mnist: Examples, batchSize: number, seed: number, holdOutValidation = false): Omit<RecipeRun, 'trainer'> {
   const labelsFor = (n: number, label?: number): number[] => Array.from({ length: n }, (_, i) => label ?? i % 10);
-  const { train, held } = holdOutValidation ? holdOut(mnist, validationSize(mnist.count)) : { train: mnist, held: undefined };
-  const scored = async (count: number, latentSeed: number, reference: Examples): Promise<Record<string, number>> => {
+  const { train, held } = trainingSplit(mnist, holdOutValidation);
+  const scored = (count: number, latentSeed: number, reference: Examples): Promise<Record<string, number>> => {
     const labels = labelsFor(count);
-    const samples = trainer.sample(labels.length, { labels, seed: latentSeed });
-    try {
-      return await mnistImageMetrics(samples, '[-1,1]', { labels, reference });
-    } finally {
-      samples.dispose();
-    }
+    return scoreSamples(trainer.sample(count, { labels, seed: latentSeed }), { labels, reference });
   };
   return {
     pictureSamples: 100,

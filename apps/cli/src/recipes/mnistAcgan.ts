@@ -19,14 +19,13 @@ import type { Recipe } from './recipe.js';
  * requested digit on seeds 0, 1, 2, against 87.4%, 89.0%, 88.6% with the
  * paper's term, at a similar FID, after 2,000 steps. The recipe trains
  * 3,000 steps (96.4%, 96.6%, 96.8% on seeds 0, 1, 2; 0.47 s a step on two
- * cores, so about 24 minutes), and the
- * last 1,000 training digits are held out: every 250 steps the checkpoint
- * whose 2,000 samples (labels 0…9 in turn, a latent seed of their own) are
- * most often the requested digit is kept (`best`), the monitored metric
- * being the one the recipe targets, as Lightning's ModelCheckpoint is
- * commonly set up. Evaluated like
- * mnist-cgan (the reference classifier's accuracy on 10,000 samples for
- * requested labels, a different latent seed) and by classifier FID, KID and
+ * cores, so about 24 minutes), and the last 1,000 training digits are held
+ * out: every 250 steps the checkpoint whose 2,000 samples (labels 0…9 in
+ * turn, a latent seed of their own) are most often the requested digit is
+ * kept (`best`), the monitored metric being the one the recipe targets, as
+ * Lightning's ModelCheckpoint is commonly set up. Evaluated like mnist-cgan
+ * (the reference classifier's accuracy on 10,000 samples for requested
+ * labels, a different latent seed) and by classifier FID, KID and
  * class-histogram KL on those samples.
  */
 export const mnistAcgan: Recipe = {
