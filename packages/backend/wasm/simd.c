@@ -25,12 +25,18 @@
 
 typedef unsigned long size;
 
-static inline void tile4x8(const float* a, const float* b, float* c, size k, size n, const float* bias, int relu) {
+static inline void tile4x8(const float* a, size lda, const float* b, float* c, size k, size n, const float* bias, int relu, int load) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  if (load) {
+    c00 = wasm_v128_load(c); c01 = wasm_v128_load(c + 4);
+    c10 = wasm_v128_load(c + n); c11 = wasm_v128_load(c + n + 4);
+    c20 = wasm_v128_load(c + 2 * n); c21 = wasm_v128_load(c + 2 * n + 4);
+    c30 = wasm_v128_load(c + 3 * n); c31 = wasm_v128_load(c + 3 * n + 4);
+  }
   const float* a0 = a;
-  const float* a1 = a + k;
-  const float* a2 = a + 2 * k;
-  const float* a3 = a + 3 * k;
+  const float* a1 = a + lda;
+  const float* a2 = a + 2 * lda;
+  const float* a3 = a + 3 * lda;
   for (size p = 0; p < k; p++) {
     const float* bp = b + p * n;
     v128_t b0 = wasm_v128_load(bp);
@@ -62,8 +68,8 @@ static inline void tile4x8(const float* a, const float* b, float* c, size k, siz
 }
 
 /* One row × 4 columns (row remainder, and column remainder of 4). */
-static inline void tile1x4(const float* a, const float* b, float* c, size k, size n, const float* bias, int relu) {
-  v128_t acc = wasm_f32x4_splat(0);
+static inline void tile1x4(const float* a, const float* b, float* c, size k, size n, const float* bias, int relu, int load) {
+  v128_t acc = load ? wasm_v128_load(c) : wasm_f32x4_splat(0);
   for (size p = 0; p < k; p++) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_f32x4_splat(a[p]), wasm_v128_load(b + p * n)));
   if (bias) acc = wasm_f32x4_add(acc, wasm_v128_load(bias));
   if (relu) acc = wasm_f32x4_max(acc, wasm_f32x4_splat(0));
@@ -71,8 +77,8 @@ static inline void tile1x4(const float* a, const float* b, float* c, size k, siz
 }
 
 /* One output value (the last < 4 columns). */
-static inline void tile1x1(const float* a, const float* b, float* c, size k, size n, const float* bias, int relu) {
-  float acc = 0;
+static inline void tile1x1(const float* a, const float* b, float* c, size k, size n, const float* bias, int relu, int load) {
+  float acc = load ? *c : 0;
   for (size p = 0; p < k; p++) acc += a[p] * b[p * n];
   if (bias) acc += *bias;
   if (relu && acc < 0) acc = 0;
@@ -82,23 +88,42 @@ static inline void tile1x1(const float* a, const float* b, float* c, size k, siz
 /*
  * C[m×n] = A[m×k] · B[k×n] (+ bias[n]) (then max(0, ·) if relu), all
  * row-major float32 at byte offsets of the imported memory. bias = 0: none.
+ *
+ * k is taken in blocks of KC: for each block every tile of C is brought up
+ * to date (its running sums stored in C between blocks, which float32 stores
+ * exactly), so the rows of A in a block stay in cache across all the column
+ * panels of B instead of being read again, in full, for each panel. Every
+ * sum still runs over k in ascending order from 0, and the bias and ReLU come
+ * after the last block, so the result is bit-for-bit the unblocked one.
  */
+#define KC 256
 __attribute__((export_name("gemm"))) void gemm(float* a, float* b, float* c, size m, size k, size n, float* bias, int relu) {
-  size j = 0;
-  for (; j + 8 <= n; j += 8) {
-    size i = 0;
-    for (; i + 4 <= m; i += 4) tile4x8(a + i * k, b + j, c + i * n + j, k, n, bias ? bias + j : 0, relu);
-    for (; i < m; i++) {
-      tile1x4(a + i * k, b + j, c + i * n + j, k, n, bias ? bias + j : 0, relu);
-      tile1x4(a + i * k, b + j + 4, c + i * n + j + 4, k, n, bias ? bias + j + 4 : 0, relu);
+  size p0 = 0;
+  do {
+    const size kc = k - p0 < KC ? k - p0 : KC;
+    const int load = p0 > 0;
+    const int last = p0 + kc >= k;
+    const float* ab = a + p0;
+    const float* bb = b + p0 * n;
+    const float* z = last ? bias : 0;
+    const int r = last ? relu : 0;
+    size j = 0;
+    for (; j + 8 <= n; j += 8) {
+      size i = 0;
+      for (; i + 4 <= m; i += 4) tile4x8(ab + i * k, k, bb + j, c + i * n + j, kc, n, z ? z + j : 0, r, load);
+      for (; i < m; i++) {
+        tile1x4(ab + i * k, bb + j, c + i * n + j, kc, n, z ? z + j : 0, r, load);
+        tile1x4(ab + i * k, bb + j + 4, c + i * n + j + 4, kc, n, z ? z + j + 4 : 0, r, load);
+      }
     }
-  }
-  for (; j + 4 <= n; j += 4) {
-    for (size i = 0; i < m; i++) tile1x4(a + i * k, b + j, c + i * n + j, k, n, bias ? bias + j : 0, relu);
-  }
-  for (; j < n; j++) {
-    for (size i = 0; i < m; i++) tile1x1(a + i * k, b + j, c + i * n + j, k, n, bias ? bias + j : 0, relu);
-  }
+    for (; j + 4 <= n; j += 4) {
+      for (size i = 0; i < m; i++) tile1x4(ab + i * k, bb + j, c + i * n + j, kc, n, z ? z + j : 0, r, load);
+    }
+    for (; j < n; j++) {
+      for (size i = 0; i < m; i++) tile1x1(ab + i * k, bb + j, c + i * n + j, kc, n, z ? z + j : 0, r, load);
+    }
+    p0 += kc;
+  } while (p0 < k);
 }
 
 /*

@@ -15,6 +15,10 @@ const SHAPES: [number, number, number][] = [
   [16, 0, 12],
   [33, 31, 44],
   [256, 128, 128],
+  // k over the kernel's block of 256: exactly one block, one more, and three with a partial last.
+  [5, 256, 9],
+  [4, 257, 8],
+  [7, 600, 13],
 ];
 
 /** One product on the active backend: batched [batchA, m, k]·[batchB, k, n], optionally fused with a bias and ReLU. */
@@ -97,6 +101,24 @@ describe("gankit's SIMD gemm on wasm", () => {
       expect(v.shape).toEqual(expected[i]!.shape);
       expect(relativeError(v.data, expected[i]!.data)).toBeLessThanOrEqual(1e-5);
     });
+  });
+
+  it('sums over k in ascending order in float32 across its k blocks: bit-for-bit the sequential sum', async () => {
+    await useBackend('wasm');
+    const [m, k, n] = [6, 700, 11];
+    const a = seededUniform(m * k, 31);
+    const b = seededUniform(k * n, 32);
+    const bias = seededUniform(n, 33);
+    const expected = new Float32Array(m * n);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let acc = 0;
+        for (let p = 0; p < k; p++) acc = Math.fround(acc + Math.fround(a[i * k + p]! * b[p * n + j]!));
+        expected[i * n + j] = Math.max(0, Math.fround(acc + bias[j]!));
+      }
+    }
+    const actual = tf.tidy(() => tf.fused.matMul({ a: tf.tensor2d(a, [m, k]), b: tf.tensor2d(b, [k, n]), bias: tf.tensor1d(bias), activation: 'relu' }).dataSync());
+    expect(Array.from(actual)).toEqual(Array.from(expected));
   });
 
   it('propagates NaN through ReLU, as the cpu backend does', async () => {
