@@ -1,18 +1,23 @@
 /**
  * `pnpm bench` (in packages/backend): the convolution ops of one DCGAN-MNIST
- * training step (../../shared/EVALUATION.md shapes, batch 64), wasm vs the
- * pure-JS cpu backend, measured side by side in one run.
+ * training step (../../shared/EVALUATION.md shapes, batch 64) and the matmuls
+ * of the 1,024-unit dense layer in InfoGAN's MNIST networks (7·7·128 = 6,272
+ * inputs), wasm vs the pure-JS cpu backend, measured side by side in one run.
  *
  * Inputs are built before timing; only the op (and reading its result) is
  * timed. wasm: median of 5 runs after a warm-up. cpu: its conv gradients take
  * over a minute at batch 64, so it runs once at batch 8 and is scaled ×8 (conv
  * cost is linear in the batch) unless BENCH_FULL=1. Ratio = cpu / wasm.
  * "stock wasm" is tfjs-backend-wasm as shipped, in the same run: its own
- * Conv2DBackpropInput (a naive loop) and no Conv2DBackpropFilter at all.
+ * Conv2DBackpropInput (a naive loop) and no Conv2DBackpropFilter at all; for
+ * the matmuls, tfjs-wasm's own kernel with gankit's SIMD gemm turned off
+ * (the transposed operand is still transposed first: the stock transposed
+ * path is slower still).
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/index.node.js';
 import { patchState } from '../src/internal/patchState.js';
+import { setGemmEnabled } from '../src/kernels/gemm.js';
 
 const BATCH = 64;
 const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
@@ -21,11 +26,17 @@ type T4 = tf.Tensor4D;
 interface Row {
   name: string;
   /** The tfjs kernel the op runs on. */
-  kernel: 'Conv2D' | 'Conv2DBackpropFilter' | 'Conv2DBackpropInput';
+  kernel: 'Conv2D' | 'Conv2DBackpropFilter' | 'Conv2DBackpropInput' | 'BatchMatMul';
   /** Input shapes for a batch size. */
   shapes: (b: number) => number[][];
   /** The op on those inputs. */
   op: (inputs: tf.Tensor[], b: number) => tf.Tensor;
+  /**
+   * New input tensors (same values) before every timed call, built untimed: as in training,
+   * where a weight is a new tensor after each update. tfjs-wasm caches its XNNPACK matmul
+   * operator on B's tensor id, so reusing one B would time only its cache hits.
+   */
+  freshInputs?: boolean;
 }
 
 const filterGrad = (x: tf.Tensor, dy: tf.Tensor, filterShape: number[]): tf.Tensor =>
@@ -42,10 +53,15 @@ const rows: Row[] = [
   { name: 'G convT1 input grad   Conv2D', kernel: 'Conv2D', shapes: (b) => [[b, 14, 14, 64], [5, 5, 64, 128]], op: ([dy, w]) => tf.conv2d(dy as T4, w as T4, 2, 'same') },
   { name: 'G convT1 filter grad  Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 14, 14, 64], [b, 7, 7, 128]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 64, 128]) },
   { name: 'G convT2 filter grad  Conv2DBackpropFilter', kernel: 'Conv2DBackpropFilter', shapes: (b) => [[b, 28, 28, 1], [b, 14, 14, 64]], op: ([dy, x]) => filterGrad(dy!, x!, [5, 5, 1, 64]) },
+  // The dense layer 6,272 → 1,024 (InfoGAN's D; its G has the mirror 1,024 → 6,272): all three products are linear in the batch.
+  { name: 'dense forward         x·W  b×6272 · 6272×1024', kernel: 'BatchMatMul', shapes: (b) => [[b, 6272], [6272, 1024]], op: ([x, w]) => tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), freshInputs: true },
+  { name: 'dense input grad      g·Wᵀ b×1024 · (6272×1024)ᵀ', kernel: 'BatchMatMul', shapes: (b) => [[b, 1024], [6272, 1024]], op: ([g, w]) => tf.matMul(g as tf.Tensor2D, w as tf.Tensor2D, false, true), freshInputs: true },
+  { name: 'dense weight grad     xᵀ·g (b×6272)ᵀ · b×1024', kernel: 'BatchMatMul', shapes: (b) => [[b, 6272], [b, 1024]], op: ([x, g]) => tf.matMul(x as tf.Tensor2D, g as tf.Tensor2D, true, false), freshInputs: true },
 ];
 
 function timeMs(row: Row, batch: number, reps: number): number {
-  const inputs = row.shapes(batch).map((s, i) => tf.randomUniform(s, -1, 1, 'float32', i + 1));
+  const make = (): tf.Tensor[] => row.shapes(batch).map((s, i) => tf.randomUniform(s, -1, 1, 'float32', i + 1));
+  let inputs = make();
   // Never return a typed array from tf.tidy: tidy walks it element by element looking for tensors.
   const once = (): void => {
     const out = tf.tidy(() => row.op(inputs, batch));
@@ -55,6 +71,10 @@ function timeMs(row: Row, batch: number, reps: number): number {
   once(); // warm-up (XNNPACK operator creation, allocations)
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
+    if (row.freshInputs === true) {
+      tf.dispose(inputs);
+      inputs = make();
+    }
     const t0 = performance.now();
     once();
     times.push(performance.now() - t0);
@@ -83,6 +103,10 @@ async function main(): Promise<void> {
       useKernel(stock);
       stockWasm = +timeMs(row, BATCH, 3).toFixed(1);
       useKernel(ours);
+    } else if (row.kernel === 'BatchMatMul') {
+      setGemmEnabled(false);
+      stockWasm = +timeMs(row, BATCH, 3).toFixed(1);
+      setGemmEnabled(true);
     } else {
       stockWasm = row.kernel === 'Conv2DBackpropFilter' ? 'missing' : 'same kernel';
     }
