@@ -12,12 +12,16 @@
  * Conv2DBackpropInput (a naive loop) and no Conv2DBackpropFilter at all; for
  * the matmuls, tfjs-wasm's own kernel with gankit's SIMD gemm turned off
  * (the transposed operand is still transposed first: the stock transposed
- * path is slower still).
+ * path is slower still). "gemm on 1 thread" (with more than one wasm
+ * thread) is gankit's kernels with the SIMD gemm's rows not split over the
+ * helper threads: the matmuls, and the convolution gradients' column forms,
+ * which multiply through the same gemm.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/index.node.js';
 import { patchState } from '../src/internal/patchState.js';
 import { setGemmEnabled } from '../src/kernels/gemm.js';
+import { setGemmThreadsEnabled } from '../src/kernels/gemmThreads.js';
 
 const BATCH = 64;
 const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
@@ -98,6 +102,10 @@ async function main(): Promise<void> {
   for (const row of rows) {
     await tf.setBackend('wasm');
     const wasm = timeMs(row, BATCH, 5);
+    // gankit's gemm on the calling thread alone (its rows not split over the helper threads).
+    setGemmThreadsEnabled(false);
+    const oneThread = info.threads > 1 ? timeMs(row, BATCH, 5) : undefined;
+    setGemmThreadsEnabled(true);
     let stockWasm: string | number;
     if (row.kernel === 'Conv2DBackpropInput') {
       useKernel(stock);
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
     table.push({
       op: row.name,
       'gankit wasm ms': +wasm.toFixed(1),
+      'gemm on 1 thread ms': oneThread === undefined ? '—' : +oneThread.toFixed(1),
       'stock wasm ms': stockWasm,
       'cpu ms': Math.round(cpu),
       'stock wasm / gankit': typeof stockWasm === 'number' ? +(stockWasm / wasm).toFixed(1) : '—',

@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend as initBackendCommon } from './initBackend.js';
 import type { BackendInfo, InitBackendOptions } from './initBackend.js';
 import { registerFileSystemRouter } from './io/fileSystemRouter.js';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { startNodeGemmThreads } from './internal/nodeGemmThreads.js';
 import { enableNodeWasmThreads, resolveThreads } from './internal/nodeWasmThreads.js';
 import { readEnv } from './internal/platform.js';
 
@@ -42,7 +44,11 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
   const undo = enableNodeWasmThreads(threads);
   try {
     const info = await initBackendCommon(options);
-    if (info.backend === 'wasm') unrefPoolWorkers();
+    if (info.backend !== 'wasm') return info;
+    unrefPoolWorkers();
+    // gankit's SIMD gemm splits its rows over the other threads too (bit-for-bit the same result).
+    const helpers = await startNodeGemmThreads(tf.backend() as BackendWasm, info.threads - 1);
+    if (helpers > 0) info.patches.kernels.push(`SIMD gemm rows split over ${helpers + 1} threads (worker_threads)`);
     return info;
   } finally {
     undo();

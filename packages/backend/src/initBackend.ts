@@ -30,9 +30,11 @@ export interface InitBackendOptions {
   /** Do not print the one-line fallback reason. */
   quiet?: boolean;
   /**
-   * Node only: threads for the wasm backend's XNNPACK kernels (matmul, conv):
-   * `'auto'` (the default) uses every core, up to 8; `1` runs tfjs's
-   * single-threaded build. The `GANKIT_WASM_THREADS` environment variable does
+   * Node only: threads for the wasm backend's XNNPACK kernels (matmul, conv)
+   * and for gankit's SIMD matrix multiply, whose rows are split over the
+   * same number of threads (worker_threads) for products of 2²⁴
+   * multiply-adds or more: `'auto'` (the default) uses every core, up to 8;
+   * `1` runs tfjs's single-threaded build. The `GANKIT_WASM_THREADS` environment variable does
    * the same (the option wins). Takes effect when the wasm backend is first
    * initialised. Results do not depend on it. In browsers tfjs decides (threads
    * need a cross-origin-isolated page).

@@ -1,7 +1,9 @@
 /**
  * Test fixture (run as its own Node process by nodeWasmThreads.test.ts): trains
  * a conv + conv-transpose + dense model three Adam steps — XNNPACK conv and
- * matmul, gankit's filter-gradient kernel, wasm memory grown past 250 MB —
+ * matmul, gankit's filter-gradient kernel, a dense layer big enough for the
+ * SIMD gemm to split its rows over the threads (16×6,272·6,272×256), wasm
+ * memory grown past 250 MB —
  * and prints the thread count and a digest of the final weights' bits.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -15,7 +17,7 @@ big.dataSync();
 big.dispose();
 const f1 = tf.variable(tf.randomNormal<tf.Rank.R4>([5, 5, 1, 32], 0, 0.1, 'float32', 2));
 const f2 = tf.variable(tf.randomNormal<tf.Rank.R4>([5, 5, 1, 32], 0, 0.1, 'float32', 3));
-const w = tf.variable(tf.randomNormal<tf.Rank.R2>([14 * 14 * 32, 64], 0, 0.02, 'float32', 4));
+const w = tf.variable(tf.randomNormal<tf.Rank.R2>([14 * 14 * 32, 256], 0, 0.02, 'float32', 4));
 const opt = tf.train.adam(1e-2);
 for (let i = 0; i < 3; i++) {
   opt.minimize(

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapOffset, simdKernels } from './simdModule.js';
+import { gemmHelpers, runGemm } from './gemmThreads.js';
+import { backendMemory, heapOffset, simdKernels } from './simdModule.js';
 
 let disabled = false;
 
@@ -19,7 +20,9 @@ export function gemmReady(backend: BackendWasm): boolean {
  * (rank ≥ 2; batch axes equal, or all of one side's 1, broadcast), with
  * `bias` of n values or none: gankit's SIMD kernel on the wasm heap. Returns
  * undefined when it does not apply (not ready, other dtypes or shapes), and
- * the caller uses tfjs's kernel.
+ * the caller uses tfjs's kernel. With helper threads registered (Node, more
+ * than one wasm thread) the rows of C are split among them ({@link runGemm}),
+ * bit-for-bit the same result.
  *
  *   C[b, i, j] = act(Σ_p A[b, i, p] · B[b, p, j] + bias[j])
  */
@@ -44,8 +47,9 @@ export function gemmMatMul(backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorI
   const bAt = heapOffset(backend, b);
   const cAt = heapOffset(backend, out);
   const biasAt = bias === undefined ? 0 : heapOffset(backend, bias);
+  const helpers = gemmHelpers(backendMemory(backend));
   for (let i = 0; i < batch; i++) {
-    kernels.gemm(aAt + (batchA === 1 ? 0 : i * m * k * 4), bAt + (batchB === 1 ? 0 : i * k * n * 4), cAt + i * m * n * 4, m, k, n, biasAt, relu ? 1 : 0);
+    runGemm(kernels, helpers, aAt + (batchA === 1 ? 0 : i * m * k * 4), bAt + (batchB === 1 ? 0 : i * k * n * 4), cAt + i * m * n * 4, m, k, n, biasAt, relu ? 1 : 0);
   }
   return out;
 }

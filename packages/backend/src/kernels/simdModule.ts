@@ -22,7 +22,13 @@ interface WasmInternals {
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdKernels>();
+/** The compiled module and its instance on one backend's memory. */
+interface Loaded {
+  readonly module: WebAssembly.Module;
+  readonly kernels: SimdKernels;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, Loaded>();
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -31,7 +37,8 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function memoryOf(backend: BackendWasm): WebAssembly.Memory | undefined {
+/** The backend's wasm memory (tfjs-backend-wasm 4.x internals). */
+export function backendMemory(backend: BackendWasm): WebAssembly.Memory | undefined {
   const wasm = (backend as unknown as WasmInternals).wasm;
   return wasm.wasmMemory ?? wasm.asm?.memory;
 }
@@ -46,14 +53,14 @@ function memoryOf(backend: BackendWasm): WebAssembly.Memory | undefined {
  * @returns whether the kernels are ready.
  */
 export async function loadSimdKernels(backend: BackendWasm): Promise<boolean> {
-  const memory = memoryOf(backend);
+  const memory = backendMemory(backend);
   if (memory === undefined) return false;
   if (instances.has(memory)) return true;
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   try {
     const module = await WebAssembly.compile(decode(shared ? SIMD_SHARED_WASM : SIMD_WASM));
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
-    instances.set(memory, instance.exports as unknown as SimdKernels);
+    instances.set(memory, { module, kernels: instance.exports as unknown as SimdKernels });
     return true;
   } catch {
     return false;
@@ -62,8 +69,19 @@ export async function loadSimdKernels(backend: BackendWasm): Promise<boolean> {
 
 /** The kernels compiled against this backend's memory, if {@link loadSimdKernels} has run. */
 export function simdKernels(backend: BackendWasm): SimdKernels | undefined {
-  const memory = memoryOf(backend);
-  return memory === undefined ? undefined : instances.get(memory);
+  const memory = backendMemory(backend);
+  return memory === undefined ? undefined : instances.get(memory)?.kernels;
+}
+
+/**
+ * The compiled SIMD module and the backend's memory it was instantiated on, if
+ * {@link loadSimdKernels} has run: what a helper thread needs to instantiate
+ * the same kernels on the same (shared) memory.
+ */
+export function simdModule(backend: BackendWasm): { module: WebAssembly.Module; memory: WebAssembly.Memory } | undefined {
+  const memory = backendMemory(backend);
+  const loaded = memory === undefined ? undefined : instances.get(memory);
+  return memory === undefined || loaded === undefined ? undefined : { module: loaded.module, memory };
 }
 
 /** A tensor's byte offset on the wasm heap. */
