@@ -19,6 +19,8 @@ const SHAPES: [number, number, number][] = [
   [5, 256, 9],
   [4, 257, 8],
   [7, 600, 13],
+  // m over the kernel's row block of 64, with a partial last block (one 4-row tile and 2 single rows).
+  [70, 300, 13],
 ];
 
 /** One product on the active backend: batched [batchA, m, k]·[batchB, k, n], optionally fused with a bias and ReLU. */
@@ -103,9 +105,9 @@ describe("gankit's SIMD gemm on wasm", () => {
     });
   });
 
-  it('sums over k in ascending order in float32 across its k blocks: bit-for-bit the sequential sum', async () => {
+  it('sums over k in ascending order in float32 across its k and row blocks: bit-for-bit the sequential sum', async () => {
     await useBackend('wasm');
-    const [m, k, n] = [6, 700, 11];
+    const [m, k, n] = [70, 700, 11];
     const a = seededUniform(m * k, 31);
     const b = seededUniform(k * n, 32);
     const bias = seededUniform(n, 33);
