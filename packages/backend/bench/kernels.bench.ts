@@ -15,13 +15,16 @@
  * path is slower still). "gemm on 1 thread" (with more than one wasm
  * thread) is gankit's kernels with the SIMD gemm's rows not split over the
  * helper threads: the matmuls, and the convolution gradients' column forms,
- * which multiply through the same gemm.
+ * which multiply through the same gemm. "transposed copy" (rows with a
+ * transposed operand) is gankit's gemm after an explicit Transpose of that
+ * operand, as before the gemm read transposed operands in place.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src/index.node.js';
 import { patchState } from '../src/internal/patchState.js';
 import { setGemmEnabled } from '../src/kernels/gemm.js';
 import { setGemmThreadsEnabled } from '../src/kernels/gemmThreads.js';
+import { setTransposedInPlace } from '../src/kernels/batchMatMul.js';
 
 const BATCH = 64;
 const CPU_BATCH = process.env['BENCH_FULL'] === '1' ? BATCH : 8;
@@ -106,6 +109,10 @@ async function main(): Promise<void> {
     setGemmThreadsEnabled(false);
     const oneThread = info.threads > 1 ? timeMs(row, BATCH, 5) : undefined;
     setGemmThreadsEnabled(true);
+    // A transposed operand copied by an explicit Transpose first, as before gankit's gemm read it in place.
+    setTransposedInPlace(false);
+    const copied = row.name.includes('ᵀ') ? timeMs(row, BATCH, 5) : undefined;
+    setTransposedInPlace(true);
     let stockWasm: string | number;
     if (row.kernel === 'Conv2DBackpropInput') {
       useKernel(stock);
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
       op: row.name,
       'gankit wasm ms': +wasm.toFixed(1),
       'gemm on 1 thread ms': oneThread === undefined ? '—' : +oneThread.toFixed(1),
+      'transposed copy ms': copied === undefined ? '—' : +copied.toFixed(1),
       'stock wasm ms': stockWasm,
       'cpu ms': Math.round(cpu),
       'stock wasm / gankit': typeof stockWasm === 'number' ? +(stockWasm / wasm).toFixed(1) : '—',

@@ -24,7 +24,7 @@ const ctl = new Int32Array(control);
 const [SEQ, DONE, ARGS] = [${GEMM_CONTROL.seq}, ${GEMM_CONTROL.done}, ${GEMM_CONTROL.args}];
 let gemm;
 try {
-  gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm;
+  gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm_ex;
   parentPort.postMessage('ready');
 } catch (err) {
   parentPort.postMessage('failed: ' + (err && err.message));
@@ -39,7 +39,7 @@ if (gemm !== undefined) {
     seen = seq;
     let result = seq;
     try {
-      gemm(ctl[ARGS], ctl[ARGS + 1], ctl[ARGS + 2], ctl[ARGS + 3], ctl[ARGS + 4], ctl[ARGS + 5], ctl[ARGS + 6], ctl[ARGS + 7]);
+      gemm(...ctl.subarray(ARGS, ARGS + 12));
     } catch {
       result = -seq;
     }

@@ -4,6 +4,13 @@ import { disposeInfo, runStock, runWasmKernel, wasmOverride } from '../internal/
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 import { gemmMatMul } from './gemm.js';
 
+let inPlace = true;
+
+/** Whether gankit's gemm reads transposed operands in place (true) or after an explicit transpose (benchmarks compare). */
+export function setTransposedInPlace(enabled: boolean): void {
+  inPlace = enabled;
+}
+
 /** Swaps the last two axes of a rank ≥ 2 tensor on the wasm heap. */
 function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo {
   const rank = x.shape.length;
@@ -14,11 +21,11 @@ function transposeLastTwo(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo
 }
 
 /**
- * Wraps wasm's `BatchMatMul` or `_FusedMatMul` so a transposed operand is
- * transposed explicitly (wasm's `Transpose` is fast) and the product runs
- * untransposed — on gankit's SIMD kernel ({@link gemmMatMul}) for float32
- * with no activation or ReLU and a bias of n values or none, else on the
- * stock kernel.
+ * Wraps wasm's `BatchMatMul` or `_FusedMatMul`: for float32 with no
+ * activation or ReLU and a bias of n values or none, the product runs on
+ * gankit's SIMD kernel ({@link gemmMatMul}), which reads a transposed operand
+ * in place; otherwise a transposed operand is transposed explicitly (wasm's
+ * `Transpose` is fast) and the stock kernel runs untransposed.
  *
  * tfjs-backend-wasm handles `transposeA`/`transposeB` on a slow path: measured
  * here, A·Bᵀ and Aᵀ·B take 7–13× as long as A·B of the same size
@@ -33,10 +40,11 @@ export function untransposedMatMulConfig(stock: tf.KernelConfig): tf.KernelConfi
     const { transposeA, transposeB, activation } = attrs as unknown as { transposeA: boolean; transposeB: boolean; activation?: string };
     const act = activation ?? 'linear';
     const gemmApplies = (act === 'linear' || act === 'relu') && inputs['preluActivationWeights'] == null;
-    if (!transposeA && !transposeB) {
-      const out = gemmApplies ? gemmMatMul(backend, inputs['a']!, inputs['b']!, inputs['bias'] ?? undefined, act === 'relu') : undefined;
-      return out ?? runStock(stock, args);
-    }
+    // gankit's gemm reads a transposed operand in place; else transpose explicitly and run the stock kernel untransposed.
+    const direct = inPlace || (!transposeA && !transposeB);
+    const ours = gemmApplies && direct ? gemmMatMul(backend, inputs['a']!, inputs['b']!, inputs['bias'] ?? undefined, act === 'relu', transposeA, transposeB) : undefined;
+    if (ours !== undefined) return ours;
+    if (!transposeA && !transposeB) return runStock(stock, args);
     const temps: tf.TensorInfo[] = [];
     let a = inputs['a'] as tf.TensorInfo;
     let b = inputs['b'] as tf.TensorInfo;

@@ -123,6 +123,50 @@ describe("gankit's SIMD gemm on wasm", () => {
     expect(Array.from(actual)).toEqual(Array.from(expected));
   });
 
+  // Transposed operands are read in place (B's panels packed, A's columns loaded as vectors): shapes with every
+  // tile and panel remainder (n mod 8 = 5, 3, 1; m mod 4; k mod 4 and k over a block of 256).
+  const TRANSPOSED: [number, number, number][] = [
+    [1, 1, 1],
+    [5, 7, 13],
+    [8, 4, 8],
+    [9, 301, 19],
+    [33, 31, 44],
+    [70, 258, 11],
+    [4, 1, 3],
+  ];
+  for (const [m, k, n] of TRANSPOSED) {
+    it(`${m}×${k}·${k}×${n} with A, B or both given transposed: bit-for-bit the product of the transposed copies, and matches cpu`, async () => {
+      const run = (explicit: boolean): Float32Array[] =>
+        tf.tidy(() => {
+          const results: Float32Array[] = [];
+          let seed = m + k + n;
+          for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
+            for (const [batchA, batchB, fused] of [[1, 1, false], [2, 2, true], [1, 3, false], [3, 1, true]] as const) {
+              const a = tf.tensor3d(seededUniform(batchA * m * k, seed++), ta ? [batchA, k, m] : [batchA, m, k]);
+              const b = tf.tensor3d(seededUniform(batchB * k * n, seed++), tb ? [batchB, n, k] : [batchB, k, n]);
+              const bias = tf.tensor1d(seededUniform(n, seed++));
+              // The explicit form transposes on the backend first, then multiplies untransposed.
+              const [x, y, flagA, flagB] = explicit ? [ta ? tf.transpose(a, [0, 2, 1]) : a, tb ? tf.transpose(b, [0, 2, 1]) : b, false, false] : [a, b, ta, tb];
+              const out = fused ? tf.fused.matMul({ a: x, b: y, transposeA: flagA, transposeB: flagB, bias, activation: 'relu' }) : tf.matMul(x, y, flagA, flagB);
+              results.push(out.dataSync() as Float32Array);
+            }
+          }
+          return results;
+        });
+      await useBackend('cpu');
+      const expected = run(false);
+      await useBackend('wasm');
+      const before = tf.memory().numTensors;
+      const inPlace = run(false);
+      const copies = run(true);
+      expect(tf.memory().numTensors).toBe(before);
+      inPlace.forEach((v, i) => {
+        expect(Array.from(v)).toEqual(Array.from(copies[i]!));
+        expect(relativeError(v, expected[i]!)).toBeLessThanOrEqual(1e-5);
+      });
+    });
+  }
+
   it('propagates NaN through ReLU, as the cpu backend does', async () => {
     await useBackend('wasm');
     for (const n of [8, 4, 1]) {

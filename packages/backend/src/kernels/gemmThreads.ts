@@ -3,10 +3,34 @@ import type { SimdKernels } from './simdModule.js';
 /**
  * Slots of a helper's control block (an `Int32Array` on a `SharedArrayBuffer`):
  * the job's sequence number (written last by the caller), the number of the
- * last job the helper finished (negated if it failed), then `gemm`'s eight
- * arguments.
+ * last job the helper finished (negated if it failed), then `gemm_ex`'s
+ * twelve arguments.
  */
-export const GEMM_CONTROL = { seq: 0, done: 1, args: 2, slots: 10 } as const;
+export const GEMM_CONTROL = { seq: 0, done: 1, args: 2, slots: 14 } as const;
+
+/** Floats of packing scratch each thread needs for a product with B given transposed (simd.c: KC × 8). */
+export const PANEL_FLOATS = 256 * 8;
+
+/**
+ * One product for `gemm_ex` (byte offsets on the heap): C[m×n] = op(A)·op(B)
+ * (+ bias) (then ReLU). `ta`: A given as Aᵀ, whose rows are `lda` floats
+ * long; else A's rows are `lda` floats apart. `tb`: B given as Bᵀ (n × k),
+ * with `panel` the scratch of {@link PANEL_FLOATS} floats per thread.
+ */
+export interface GemmCall {
+  a: number;
+  b: number;
+  c: number;
+  m: number;
+  k: number;
+  n: number;
+  bias: number;
+  relu: number;
+  ta: number;
+  lda: number;
+  tb: number;
+  panel: number;
+}
 
 /** A helper thread that runs `gemm` on the backend's (shared) memory when its control block says so. */
 export interface GemmHelper {
@@ -66,45 +90,43 @@ export function splitRows(m: number, parts: number): number[] {
 }
 
 /**
- * C[m×n] = A[m×k]·B[k×n] (+ bias) (then ReLU) with the rows of C split among
+ * C[m×n] = op(A)·op(B) (+ bias) (then ReLU) with the rows of C split among
  * the calling thread and the helpers: the caller hands each helper its rows,
  * computes the first part itself, then waits for the helpers. Every output
  * element is the same sum in the same order as on one thread (each row's
  * result depends only on its row of A, all of B and the bias), so the result
  * is bit-for-bit the single-threaded one. Small products (under
  * {@link MIN_SPLIT_MACS} multiply-adds) and products of fewer than 8 rows run
- * on the calling thread alone.
+ * on the calling thread alone. With `tb`, part p packs B into its own
+ * scratch, `panel` + p × {@link PANEL_FLOATS} floats: the caller provides
+ * (helpers + 1) of them.
  *
  * A helper that reports a failure is dropped for good, and its rows are
  * computed by the caller.
  */
-export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number): void {
+export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], call: GemmCall): void {
+  const { a, b, c, m, k, n, bias, relu, ta, lda, tb, panel } = call;
   if (helpers.length === 0 || m < 8 || m * k * n < MIN_SPLIT_MACS) {
-    kernels.gemm(a, b, c, m, k, n, bias, relu);
+    kernels.gemm_ex(a, b, c, m, k, n, bias, relu, ta, lda, tb, panel);
     return;
   }
+  // Part p's rows [from, to): A's rows start `from` rows (or, given as Aᵀ, columns) in.
+  const aAt = (from: number): number => a + from * (ta ? 1 : lda) * 4;
+  const panelAt = (part: number): number => (tb ? panel + part * PANEL_FLOATS * 4 : 0);
   const starts = splitRows(m, helpers.length + 1);
-  const jobs: { helper: GemmHelper; seq: number; from: number; to: number }[] = [];
+  const jobs: { helper: GemmHelper; seq: number; from: number; to: number; part: number }[] = [];
   for (let p = 1; p + 1 < starts.length; p++) {
     const helper = helpers[p - 1]!;
     const from = starts[p]!;
     const to = starts[p + 1]!;
     const ctl = helper.control;
-    const at = GEMM_CONTROL.args;
-    ctl[at] = a + from * k * 4;
-    ctl[at + 1] = b;
-    ctl[at + 2] = c + from * n * 4;
-    ctl[at + 3] = to - from;
-    ctl[at + 4] = k;
-    ctl[at + 5] = n;
-    ctl[at + 6] = bias;
-    ctl[at + 7] = relu;
+    ctl.set([aAt(from), b, c + from * n * 4, to - from, k, n, bias, relu, ta, lda, tb, panelAt(p)], GEMM_CONTROL.args);
     lastSeq = lastSeq >= 0x3fffffff ? 1 : lastSeq + 1;
     Atomics.store(ctl, GEMM_CONTROL.seq, lastSeq);
     Atomics.notify(ctl, GEMM_CONTROL.seq);
-    jobs.push({ helper, seq: lastSeq, from, to });
+    jobs.push({ helper, seq: lastSeq, from, to, part: p });
   }
-  kernels.gemm(a, b, c, starts[1]!, k, n, bias, relu);
+  kernels.gemm_ex(a, b, c, starts[1]!, k, n, bias, relu, ta, lda, tb, panelAt(0));
   for (const job of jobs) {
     const ctl = job.helper.control;
     // The parts are balanced, so the helper is usually about done: spin briefly before sleeping (a wake-up costs tens of µs).
@@ -119,7 +141,7 @@ export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], a:
     }
     if (done === -job.seq) {
       dropHelper(job.helper);
-      kernels.gemm(a + job.from * k * 4, b, c + job.from * n * 4, job.to - job.from, k, n, bias, relu);
+      kernels.gemm_ex(aAt(job.from), b, c + job.from * n * 4, job.to - job.from, k, n, bias, relu, ta, lda, tb, panelAt(job.part));
     }
   }
 }

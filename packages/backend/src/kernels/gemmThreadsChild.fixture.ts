@@ -17,9 +17,10 @@ await initBackend({ quiet: true });
 const helpers = gemmHelpers(backendMemory(tf.backend() as BackendWasm)).length;
 
 interface Case {
-  /** [batch, m, k, n] of A [batch, m, k] · B [batch, k, n] (B given transposed when `transposeB`). */
+  /** [batch, m, k, n] of A [batch, m, k] · B [batch, k, n] (A or B given transposed when `transposeA`, `transposeB`). */
   shape: [number, number, number, number];
   fused: boolean;
+  transposeA?: boolean;
   transposeB: boolean;
 }
 const CASES: Case[] = [
@@ -28,16 +29,18 @@ const CASES: Case[] = [
   { shape: [2, 24, 800, 900], fused: false, transposeB: false },
   { shape: [1, 20, 1000, 1000], fused: true, transposeB: true },
   { shape: [1, 6000, 64, 50], fused: false, transposeB: false },
+  { shape: [1, 1030, 64, 300], fused: true, transposeA: true, transposeB: false },
+  { shape: [2, 70, 800, 333], fused: false, transposeA: true, transposeB: true },
 ];
 
 function run(c: Case, i: number): Float32Array {
   const [batch, m, k, n] = c.shape;
   return tf.tidy(() => {
-    const a = tf.tensor3d(seededUniform(batch * m * k, 10 * i + 1), [batch, m, k]);
+    const a = c.transposeA === true ? tf.tensor3d(seededUniform(batch * k * m, 10 * i + 1), [batch, k, m]) : tf.tensor3d(seededUniform(batch * m * k, 10 * i + 1), [batch, m, k]);
     const b = c.transposeB ? tf.tensor3d(seededUniform(batch * n * k, 10 * i + 2), [batch, n, k]) : tf.tensor3d(seededUniform(batch * k * n, 10 * i + 2), [batch, k, n]);
     const out = c.fused
-      ? tf.fused.matMul({ a, b, transposeB: c.transposeB, bias: tf.tensor1d(seededUniform(n, 10 * i + 3)), activation: 'relu' })
-      : tf.matMul(a, b, false, c.transposeB);
+      ? tf.fused.matMul({ a, b, transposeA: c.transposeA === true, transposeB: c.transposeB, bias: tf.tensor1d(seededUniform(n, 10 * i + 3)), activation: 'relu' })
+      : tf.matMul(a, b, c.transposeA === true, c.transposeB);
     return out.dataSync() as Float32Array;
   });
 }
@@ -53,7 +56,7 @@ function reference(c: Case, i: number): Float64Array {
     for (let r = 0; r < m; r++) {
       for (let j = 0; j < n; j++) {
         let acc = 0;
-        for (let p = 0; p < k; p++) acc += a[(s * m + r) * k + p]! * (c.transposeB ? b[(s * n + j) * k + p]! : b[(s * k + p) * n + j]!);
+        for (let p = 0; p < k; p++) acc += (c.transposeA === true ? a[(s * k + p) * m + r]! : a[(s * m + r) * k + p]!) * (c.transposeB ? b[(s * n + j) * k + p]! : b[(s * k + p) * n + j]!);
         out[(s * m + r) * n + j] = c.fused ? Math.max(0, acc + bias[j]!) : acc;
       }
     }
