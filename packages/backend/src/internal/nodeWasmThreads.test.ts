@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveThreads } from './nodeWasmThreads.js';
+import { runFixture } from './runFixture.fixture.js';
 
 const CHILD = fileURLToPath(new URL('./threadsChild.fixture.ts', import.meta.url));
-const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Runs the fixture in a fresh Node process (the wasm backend starts once per process). */
-function runChild(threads: string): { threads: number; digest: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@gankit/source', CHILD], {
-    cwd: PACKAGE,
-    encoding: 'utf8',
-    timeout: 90_000,
-    env: { ...process.env, GANKIT_WASM_THREADS: threads },
-  });
-  // A timeout here (signal SIGTERM) means the pool's workers kept the process alive.
-  if (r.status !== 0) throw new Error(`child (threads ${threads}) failed: status ${r.status}, signal ${r.signal}\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { threads: number; digest: string };
-}
+/** Runs the fixture with `threads` wasm threads. */
+const runChild = (threads: string): { threads: number; digest: string } => runFixture(CHILD, threads);
 
 describe('multi-threaded wasm in Node', () => {
   it('runs on 2 threads, gives bit-identical training to 1 thread, and lets the process exit', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
@@ -6,25 +5,14 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
+import { runFixture } from '../internal/runFixture.fixture.js';
 import { GEMM_CONTROL, MIN_SPLIT_MACS, gemmHelpers, registerGemmHelpers, setGemmThreadsEnabled, splitRows } from './gemmThreads.js';
 import type { GemmHelper } from './gemmThreads.js';
 import { backendMemory } from './simdModule.js';
 
 const CHILD = fileURLToPath(new URL('./gemmThreadsChild.fixture.ts', import.meta.url));
-const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Runs the fixture in a fresh Node process with `threads` wasm threads (the backend starts once per process). */
-function runChild(threads: string): { threads: number; bitEqual: boolean; worst: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@gankit/source', CHILD], {
-    cwd: PACKAGE,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, GANKIT_WASM_THREADS: threads },
-  });
-  // A timeout here (signal SIGTERM) means a helper kept the process alive or never answered.
-  if (r.status !== 0) throw new Error(`child (threads ${threads}) failed: status ${r.status}, signal ${r.signal}\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { threads: number; bitEqual: boolean; worst: number };
-}
+/** Runs the fixture with `threads` wasm threads. */
+const runChild = (threads: string): { threads: number; bitEqual: boolean; worst: number } => runFixture(CHILD, threads);
 
 describe('splitRows', () => {
   it('splits rows into parts that start on multiples of 4 and cover every row once', () => {
