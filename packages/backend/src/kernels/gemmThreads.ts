@@ -59,6 +59,8 @@ let lastSeq = 0;
 
 /** Registers the helper threads for the backend whose memory is `memory` (Node entry: `internal/nodeGemmThreads.ts`). */
 export function registerGemmHelpers(memory: WebAssembly.Memory, helpers: readonly GemmHelper[]): void {
+  const previous = helpersByMemory.get(memory);
+  if (previous !== undefined) registered.delete(previous);
   const list = [...helpers];
   helpersByMemory.set(memory, list);
   registered.add(list);
