@@ -7,11 +7,13 @@ describe('@gankit/architectures entry point', () => {
   it('exports the builders and layers by name', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'BatchNormalization',
         'CUSTOM_LAYERS',
         'InstanceNormalization',
         'ReflectionPadding2D',
         'SERIALIZATION_PACKAGE',
         'acganDiscriminator',
+        'batchNormalization',
         'conditionalDcganDiscriminator',
         'conditionalDcganGenerator',
         'conditionalMlpDiscriminator',
@@ -42,6 +44,7 @@ describe('@gankit/architectures entry point', () => {
 
   it('registers the custom layers for deserialization when imported', () => {
     const names = Object.keys((tf.serialization.SerializationMap.getMap() as unknown as { classNameMap: object }).classNameMap);
-    expect(names).toEqual(expect.arrayContaining(['InstanceNormalization', 'ReflectionPadding2D']));
+    expect(names).toEqual(expect.arrayContaining(['InstanceNormalization', 'ReflectionPadding2D', 'BatchNormalization']));
+    expect(tf.serialization.SerializationMap.getMap().classNameMap['BatchNormalization']![0]).toBe(api.BatchNormalization);
   });
 });

@@ -4,6 +4,8 @@
  */
 import './register.js';
 
+export { BatchNormalization, batchNormalization } from './layers/batchNormalization.js';
+export type { BatchNormalizationArgs } from './layers/batchNormalization.js';
 export { InstanceNormalization, instanceNormalization } from './layers/instanceNormalization.js';
 export type { InstanceNormalizationArgs } from './layers/instanceNormalization.js';
 export { ReflectionPadding2D, reflectionPadding2D } from './layers/reflectionPadding2D.js';

@@ -6,6 +6,7 @@
  * Listed under `sideEffects` in package.json so bundlers keep it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { BatchNormalization } from './layers/batchNormalization.js';
 import { InstanceNormalization } from './layers/instanceNormalization.js';
 import { ReflectionPadding2D } from './layers/reflectionPadding2D.js';
 
@@ -16,14 +17,14 @@ import { ReflectionPadding2D } from './layers/reflectionPadding2D.js';
 export const SERIALIZATION_PACKAGE = 'gankit';
 
 /**
- * The custom layer classes this package registers.
+ * The layer classes this package registers (BatchNormalization under tfjs's own class name, replacing tfjs's for loading).
  *
  * @example
  * ```ts
  * import { CUSTOM_LAYERS } from '@gankit/architectures';
- * console.log(CUSTOM_LAYERS.map((c) => c.className)); // ['InstanceNormalization', 'ReflectionPadding2D']
+ * console.log(CUSTOM_LAYERS.map((c) => c.className)); // ['InstanceNormalization', 'ReflectionPadding2D', 'BatchNormalization']
  * ```
  */
-export const CUSTOM_LAYERS = [InstanceNormalization, ReflectionPadding2D] as const;
+export const CUSTOM_LAYERS = [InstanceNormalization, ReflectionPadding2D, BatchNormalization] as const;
 
 for (const cls of CUSTOM_LAYERS) tf.serialization.registerClass(cls, SERIALIZATION_PACKAGE);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchNormalization } from '../layers/batchNormalization.js';
 import { instanceNormalization } from '../layers/instanceNormalization.js';
 import type { Initializers } from './initializers.js';
 
@@ -20,7 +21,7 @@ export const NORMALIZATIONS = Object.keys({ batch: 0, layer: 0, instance: 0, non
 export function normalizationLayer(kind: Normalization, rank: number, init: Initializers, affine = true): tf.layers.Layer | null {
   switch (kind) {
     case 'batch':
-      return tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5, gammaInitializer: init.normal(0.02, 1) });
+      return batchNormalization({ momentum: 0.9, epsilon: 1e-5, gammaInitializer: init.normal(0.02, 1) });
     case 'layer':
       return tf.layers.layerNormalization({ axis: Array.from({ length: rank - 1 }, (_, i) => i + 1), epsilon: 1e-5 });
     case 'instance':
