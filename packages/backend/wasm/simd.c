@@ -151,7 +151,7 @@ static inline __attribute__((always_inline)) void panel_rows(const float* ab, si
   }
 }
 
-/* The body of gemm_ex for one layout of A (ta a literal). */
+/* The body of gemm for one layout of A (ta a literal). */
 static inline __attribute__((always_inline)) void gemm_body(const float* a, size ars, size acs, int ta, const float* b, int tb, float* c, size m, size k, size n, const float* bias, int relu, float* panel) {
   size p0 = 0;
   do {
@@ -203,14 +203,9 @@ static inline __attribute__((always_inline)) void gemm_body(const float* a, size
  * stays in cache across the column panels: 3136×1600·1600×64 ran 1.21× and
  * 6272×64·64×1024 1.08× as fast as without, measured side by side.
  */
-__attribute__((export_name("gemm_ex"))) void gemm_ex(float* a, float* b, float* c, size m, size k, size n, float* bias, int relu, int ta, size lda, int tb, float* panel) {
+__attribute__((export_name("gemm"))) void gemm(float* a, float* b, float* c, size m, size k, size n, float* bias, int relu, int ta, size lda, int tb, float* panel) {
   if (ta) gemm_body(a, 1, lda, 1, b, tb, c, m, k, n, bias, relu, panel);
   else gemm_body(a, lda, 1, 0, b, tb, c, m, k, n, bias, relu, panel);
-}
-
-/* C = A·B (+ bias) (then ReLU) with A, B untransposed: gemm_ex with ta = tb = 0. */
-__attribute__((export_name("gemm"))) void gemm(float* a, float* b, float* c, size m, size k, size n, float* bias, int relu) {
-  gemm_ex(a, b, c, m, k, n, bias, relu, 0, k, 0, 0);
 }
 
 /*

@@ -24,7 +24,7 @@ const ctl = new Int32Array(control);
 const [SEQ, DONE, ARGS] = [${GEMM_CONTROL.seq}, ${GEMM_CONTROL.done}, ${GEMM_CONTROL.args}];
 let gemm;
 try {
-  gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm_ex;
+  gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm;
   parentPort.postMessage('ready');
 } catch (err) {
   parentPort.postMessage('failed: ' + (err && err.message));
@@ -35,7 +35,6 @@ if (gemm !== undefined) {
     Atomics.wait(ctl, SEQ, seen);
     const seq = Atomics.load(ctl, SEQ);
     if (seq === seen) continue;
-    if (seq < 0) break;
     seen = seq;
     let result = seq;
     try {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { disposeInfo } from '../internal/wasmKernels.js';
 import { PANEL_FLOATS, gemmHelpers, runGemm } from './gemmThreads.js';
 import { backendMemory, heapOffset, simdKernels } from './simdModule.js';
 
@@ -72,6 +73,6 @@ export function gemmMatMul(backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorI
       panel: panelAt,
     });
   }
-  if (panel !== undefined) backend.disposeData(panel.dataId);
+  if (panel !== undefined) disposeInfo(backend, panel);
   return out;
 }

@@ -3,7 +3,7 @@ import type { SimdKernels } from './simdModule.js';
 /**
  * Slots of a helper's control block (an `Int32Array` on a `SharedArrayBuffer`):
  * the job's sequence number (written last by the caller), the number of the
- * last job the helper finished (negated if it failed), then `gemm_ex`'s
+ * last job the helper finished (negated if it failed), then `gemm`'s
  * twelve arguments.
  */
 export const GEMM_CONTROL = { seq: 0, done: 1, args: 2, slots: 14 } as const;
@@ -12,7 +12,7 @@ export const GEMM_CONTROL = { seq: 0, done: 1, args: 2, slots: 14 } as const;
 export const PANEL_FLOATS = 256 * 8;
 
 /**
- * One product for `gemm_ex` (byte offsets on the heap): C[m×n] = op(A)·op(B)
+ * One product for `gemm` (byte offsets on the heap): C[m×n] = op(A)·op(B)
  * (+ bias) (then ReLU). `ta`: A given as Aᵀ, whose rows are `lda` floats
  * long; else A's rows are `lda` floats apart. `tb`: B given as Bᵀ (n × k),
  * with `panel` the scratch of {@link PANEL_FLOATS} floats per thread.
@@ -109,7 +109,7 @@ export function splitRows(m: number, parts: number): number[] {
 export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], call: GemmCall): void {
   const { a, b, c, m, k, n, bias, relu, ta, lda, tb, panel } = call;
   if (helpers.length === 0 || m < 8 || m * k * n < MIN_SPLIT_MACS) {
-    kernels.gemm_ex(a, b, c, m, k, n, bias, relu, ta, lda, tb, panel);
+    kernels.gemm(a, b, c, m, k, n, bias, relu, ta, lda, tb, panel);
     return;
   }
   // Part p's rows [from, to): A's rows start `from` rows (or, given as Aᵀ, columns) in.
@@ -128,7 +128,7 @@ export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], ca
     Atomics.notify(ctl, GEMM_CONTROL.seq);
     jobs.push({ helper, seq: lastSeq, from, to, part: p });
   }
-  kernels.gemm_ex(a, b, c, starts[1]!, k, n, bias, relu, ta, lda, tb, panelAt(0));
+  kernels.gemm(a, b, c, starts[1]!, k, n, bias, relu, ta, lda, tb, panelAt(0));
   for (const job of jobs) {
     const ctl = job.helper.control;
     // The parts are balanced, so the helper is usually about done: spin briefly before sleeping (a wake-up costs tens of µs).
@@ -143,7 +143,7 @@ export function runGemm(kernels: SimdKernels, helpers: readonly GemmHelper[], ca
     }
     if (done === -job.seq) {
       dropHelper(job.helper);
-      kernels.gemm_ex(aAt(job.from), b, c + job.from * n * 4, job.to - job.from, k, n, bias, relu, ta, lda, tb, panelAt(job.part));
+      kernels.gemm(aAt(job.from), b, c + job.from * n * 4, job.to - job.from, k, n, bias, relu, ta, lda, tb, panelAt(job.part));
     }
   }
 }

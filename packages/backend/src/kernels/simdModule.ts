@@ -4,13 +4,12 @@ import { SIMD_SHARED_WASM, SIMD_WASM } from './simdWasm.js';
 
 /** The exports of packages/backend/wasm/simd.c; pointers are byte offsets on tfjs's heap. */
 export interface SimdKernels {
-  /** C[m×n] = A[m×k]·B[k×n] (+ bias[n]) (then ReLU if relu = 1); bias = 0: none. */
-  gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number): void;
   /**
-   * The same with A given as Aᵀ (ta = 1; A's (i, p) at a[p·lda + i]) or as is (ta = 0; row stride lda),
-   * and B given as Bᵀ (tb = 1, n × k; `panel` is scratch of 256 × 8 floats) or as is (tb = 0).
+   * C[m×n] = op(A)·op(B) (+ bias[n]) (then ReLU if relu = 1); bias = 0: none. A given as Aᵀ (ta = 1; A's
+   * (i, p) at a[p·lda + i]) or as is (ta = 0; row stride lda); B given as Bᵀ (tb = 1, n × k; `panel` is
+   * scratch of 256 × 8 floats) or as is (tb = 0).
    */
-  gemm_ex(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number, ta: number, lda: number, tb: number, panel: number): void;
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number, ta: number, lda: number, tb: number, panel: number): void;
   /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
   /** y = x > 0 ? x : α·x for n values. */
   leaky_relu(x: number, y: number, n: number, alpha: number): void;
