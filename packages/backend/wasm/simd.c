@@ -31,8 +31,10 @@ typedef unsigned long size;
 /*
  * A 4-row × 8-column tile of C over kc values of k. A's element (i, p) is
  * a[i·ars + p·acs]: (ars, acs) = (lda, 1) for A, (1, lda) for a stored Aᵀ,
- * whose 4 values at p are then one vector load. B's (p, j) is b[p·ldb + j].
- * ta is always a literal, so each call site compiles to its own loop.
+ * whose 4 values at p are then adjacent: four splatting loads of one cache
+ * line (1.10× as fast on (256×128)ᵀ·256×128 as one vector load and four
+ * lane shuffles). B's (p, j) is b[p·ldb + j]. ta is always a literal, so
+ * each call site compiles to its own loop.
  */
 static inline __attribute__((always_inline)) void tile4x8_body(const float* a, size ars, size acs, int ta, const float* b, size ldb, float* c, size n, size k, const float* bias, int relu, int load) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
@@ -52,9 +54,9 @@ static inline __attribute__((always_inline)) void tile4x8_body(const float* a, s
     v128_t b1 = wasm_v128_load(bp + 4);
     v128_t x0, x1, x2, x3;
     if (ta) {
-      v128_t v = wasm_v128_load(a + p * acs);
-      x0 = wasm_i32x4_shuffle(v, v, 0, 0, 0, 0); x1 = wasm_i32x4_shuffle(v, v, 1, 1, 1, 1);
-      x2 = wasm_i32x4_shuffle(v, v, 2, 2, 2, 2); x3 = wasm_i32x4_shuffle(v, v, 3, 3, 3, 3);
+      const float* v = a + p * acs;
+      x0 = wasm_v128_load32_splat(v); x1 = wasm_v128_load32_splat(v + 1);
+      x2 = wasm_v128_load32_splat(v + 2); x3 = wasm_v128_load32_splat(v + 3);
     } else {
       x0 = wasm_f32x4_splat(a0[p]); x1 = wasm_f32x4_splat(a1[p]); x2 = wasm_f32x4_splat(a2[p]); x3 = wasm_f32x4_splat(a3[p]);
     }
