@@ -269,6 +269,39 @@ __attribute__((export_name("adam"))) void adam(const float* theta, const float* 
 }
 
 /*
+ * Column sums of x viewed as [rows, inner] (a Sum or Mean over leading axes:
+ * bias and batch-norm gradients), each in float64 in ascending row order:
+ *
+ *   y[j] = fl32(Σ_r x[r·inner + j])        (mean = 0)
+ *   y[j] = fl32((Σ_r x[r·inner + j]) / rows)  (mean = 1)
+ *
+ * acc is scratch of inner doubles. One pass over x in memory order, each row
+ * added into acc four values at a time (promoted to two f64x2), so the result
+ * is bit-for-bit that of a scalar float64 loop over r; only the last step
+ * rounds to float32.
+ */
+__attribute__((export_name("sum_rows"))) void sum_rows(const float* x, float* y, size rows, size inner, int mean, double* acc) {
+  const v128_t zero = wasm_f64x2_splat(0);
+  size j = 0;
+  for (; j + 2 <= inner; j += 2) wasm_v128_store(acc + j, zero);
+  for (; j < inner; j++) acc[j] = 0;
+  for (size r = 0; r < rows; r++) {
+    const float* xr = x + r * inner;
+    j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      v128_t v = wasm_v128_load(xr + j);
+      v128_t lo = wasm_f64x2_promote_low_f32x4(v);
+      v128_t hi = wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 2, 3));
+      wasm_v128_store(acc + j, wasm_f64x2_add(wasm_v128_load(acc + j), lo));
+      wasm_v128_store(acc + j + 2, wasm_f64x2_add(wasm_v128_load(acc + j + 2), hi));
+    }
+    for (; j < inner; j++) acc[j] += (double)xr[j];
+  }
+  const double count = (double)rows;
+  for (j = 0; j < inner; j++) y[j] = (float)(mean ? acc[j] / count : acc[j]);
+}
+
+/*
  * Leaky ReLU, y = x > 0 ? x : α·x (a lane select, so NaN stays NaN and
  * 0·∞ is never formed for positive x), 4 values per instruction.
  */

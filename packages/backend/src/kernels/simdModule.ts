@@ -11,6 +11,8 @@ export interface SimdKernels {
    */
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number, ta: number, lda: number, tb: number, panel: number): void;
   /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
+  /** Column sums of x as [rows, inner] in float64, rounded once (÷ rows if mean = 1); acc: scratch of inner doubles. */
+  sum_rows(x: number, y: number, rows: number, inner: number, mean: number, acc: number): void;
   /** y = x > 0 ? x : α·x for n values. */
   leaky_relu(x: number, y: number, n: number, alpha: number): void;
   /** Instance normalization of n samples of s positions × c channels: y = (x − μ)·r per sample and channel. */

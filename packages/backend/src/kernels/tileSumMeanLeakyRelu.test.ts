@@ -77,6 +77,23 @@ describe('wasm Tile, Sum, Mean and LeakyRelu (gankit kernels) match cpu', () => 
     });
   }
 
+  // Every remainder of the 4-wide pass (inner mod 4 = 0…3, and inner < 4), NaN and ±∞ among the values.
+  for (const [rows, inner] of [[256, 128], [7, 1], [5, 3], [9, 5], [3, 6], [33, 131], [1, 4]] as const) {
+    it(`sums and averages [${rows}, ${inner}] over axis 0 exactly as a float64 loop rounded once`, async () => {
+      const values = Array.from(seededUniform(rows * inner, rows + inner), (v) => (v - 0.5) * 1e3);
+      if (rows * inner > 8) [values[3], values[inner + 1], values[5]] = [Number.NaN, Infinity, -Infinity];
+      const x = Float32Array.from(values);
+      for (const mean of [false, true]) {
+        const [, wasm] = await onBoth(() => tf.tidy(() => (mean ? tf.mean : tf.sum)(tf.tensor(x, [rows, inner]), 0)));
+        const acc = new Float64Array(inner);
+        for (let r = 0; r < rows; r++) for (let j = 0; j < inner; j++) acc[j]! += x[r * inner + j]!;
+        const exact = Float32Array.from(acc, (v) => (mean ? v / rows : v));
+        expect(wasm!.shape).toEqual([inner]);
+        expect(Array.from(wasm!.data).filter((v, j) => !Object.is(v, exact[j])).length).toBe(0);
+      }
+    });
+  }
+
   it('sums int32 through the stock kernel, exactly', async () => {
     const [cpu, wasm] = await onBoth(() => tf.tidy(() => tf.sum(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'), 0)));
     expect([wasm!.shape, wasm!.dtype, Array.from(wasm!.data)]).toEqual([[2], 'int32', [9, 12]]);
