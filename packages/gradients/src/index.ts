@@ -6,6 +6,7 @@
  * {@link registerGradientPatches} (or import `@gankit/gradients/register`) when
  * you differentiate gradients without them.
  */
+export { detach } from './detach.js';
 export { GRADIENT_PATCHES } from './gradientPatches.js';
 export { registerGradientPatches } from './registerGradientPatches.js';
 export type { GradientPatchRecord } from './registerGradientPatches.js';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { detach } from './detach.js';
 
 /**
  * Gradient of `LeakyRelu` that can be differentiated again.
@@ -8,7 +9,10 @@ import * as tf from '@tensorflow/tfjs';
  * The derivative is piecewise constant in x, so the second derivative is zero
  * almost everywhere; what matters for a gradient penalty is the path through
  * dy. Stock tfjs builds the mask with `greater`, which has no gradient, so
- * double backprop threw; `step` has a (zero) gradient.
+ * double backprop threw. Here the mask is `step` of {@link detach}(x): the
+ * tape has no path through it at all, so a second-order gradient neither
+ * throws nor carries the mask's zeros back through earlier layers (see
+ * `reluGradConfig`).
  *
  * @example
  * ```ts
@@ -21,6 +25,6 @@ export const leakyReluGradConfig: tf.GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x] = saved as [tf.Tensor];
     const alpha = (attrs as unknown as tf.LeakyReluAttrs).alpha;
-    return { x: () => tf.mul(dy as tf.Tensor, tf.add(alpha, tf.mul(1 - alpha, tf.step(x)))) };
+    return { x: () => tf.mul(dy as tf.Tensor, tf.add(alpha, tf.mul(1 - alpha, tf.step(detach(x))))) };
   },
 };

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
+import { detach } from './detach.js';
 
 /**
  * Gradient of `Relu6` that can be differentiated again.
  *
  *   relu6(x) = min(max(x, 0), 6);   relu6'(x) = 1 on (0, 6], 0 elsewhere
  *
- * The mask is step(x) − step(x − 6) (Step has a zero gradient), instead of the
- * stock `lessEqual`, which had none, so double backprop threw.
+ * The mask is step(x) − step(x − 6) of {@link detach}(x), instead of the
+ * stock `lessEqual`, which had no gradient, so double backprop threw; detached,
+ * the tape has no path through the mask (see `reluGradConfig`).
  *
  * @example
  * ```ts
@@ -18,6 +20,11 @@ export const relu6GradConfig: tf.GradConfig = {
   inputsToSave: ['x'],
   gradFunc: (dy, saved) => {
     const [x] = saved as [tf.Tensor];
-    return { x: () => tf.mul(dy as tf.Tensor, tf.sub(tf.step(x), tf.step(tf.sub(x, 6)))) };
+    return {
+      x: () => {
+        const held = detach(x);
+        return tf.mul(dy as tf.Tensor, tf.sub(tf.step(held), tf.step(tf.sub(held, 6))));
+      },
+    };
   },
 };

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { detach } from './detach.js';
 
 /**
  * Gradient of `Relu` without the stock form's `Cast`.
@@ -9,8 +10,18 @@ import * as tf from '@tensorflow/tfjs';
  * float32 for float32 x, so the cast is a kernel launch that changes nothing,
  * paid in every backward pass and, through a gradient penalty, again in the
  * second-order pass (about a hundred launches per 2-D WGAN-GP step with ReLU
- * MLPs). Values are identical; `Step` has a zero gradient, so this form can be
- * differentiated again as the stock one could.
+ * MLPs). First-order values are identical.
+ *
+ * The mask is built from {@link detach}(x): step′ = 0 almost everywhere, so
+ * when this gradient is differentiated again (∂/∂θ of a gradient penalty)
+ * the mask contributes only zeros — which tfjs would otherwise compute and
+ * carry back through every earlier layer (a matmul or convolution gradient
+ * per layer, of zeros). Detached, the tape has no path through the mask and
+ * computes none of it; second-order gradients are the same numbers (up to
+ * the sign of a zero). One consequence: a function that depends on x *only*
+ * through such masks — the second derivative of a ReLU with respect to its
+ * own input, zero almost everywhere — makes `tf.grad` report that its result
+ * is not a function of x, where stock tfjs returned zeros.
  *
  * @example
  * ```ts
@@ -22,6 +33,6 @@ export const reluGradConfig: tf.GradConfig = {
   inputsToSave: ['x'],
   gradFunc: (dy, saved) => {
     const [x] = saved as [tf.Tensor];
-    return { x: () => (x.dtype === 'float32' ? tf.mul(dy as tf.Tensor, tf.step(x)) : tf.mul(dy as tf.Tensor, tf.cast(tf.step(x), 'float32'))) };
+    return { x: () => (x.dtype === 'float32' ? tf.mul(dy as tf.Tensor, tf.step(detach(x))) : tf.mul(dy as tf.Tensor, tf.cast(tf.step(detach(x)), 'float32'))) };
   },
 };

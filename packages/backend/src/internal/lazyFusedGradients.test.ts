@@ -42,9 +42,11 @@ function gradients(model: tf.LayersModel): Float32Array[] {
       const g = tf.grad((input: tf.Tensor) => tf.sum(score(input)))(x);
       return tf.mean(tf.square(tf.sub(tf.sqrt(tf.add(tf.sum(tf.square(g), [1, 2, 3]), 1e-12)), 1))) as tf.Scalar;
     }, weights);
-    // The final bias does not reach ∇ₓD, so the penalty has no gradient for it.
-    if (Object.keys(penalty.grads).length !== weights.length - 1) throw new Error('expected a penalty gradient for every weight but the last bias');
-    return [...weights.map((w) => grads[w.name]!), dx, ...weights.slice(0, -1).map((w) => penalty.grads[w.name]!)].map((t) => t.dataSync() as Float32Array);
+    // The final bias does not reach ∇ₓD, so the penalty has no gradient for it. The first bias reaches it only
+    // through the leaky ReLU's mask, whose derivative is zero and which @gankit/gradients detaches: none either.
+    const missing = weights.filter((w) => penalty.grads[w.name] === undefined);
+    if (missing.length !== 2 || missing[1] !== weights[weights.length - 1]) throw new Error(`expected no penalty gradient for the two biases only, got none for ${missing.map((w) => w.name).join(', ')}`);
+    return [...weights.map((w) => grads[w.name]!), dx, ...weights.slice(0, -1).map((w) => penalty.grads[w.name] ?? tf.zerosLike(w))].map((t) => t.dataSync() as Float32Array);
   });
 }
 
