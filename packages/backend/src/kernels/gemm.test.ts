@@ -105,23 +105,37 @@ describe("gankit's SIMD gemm on wasm", () => {
     });
   });
 
-  it('sums over k in ascending order in float32 across its k and row blocks: bit-for-bit the sequential sum', async () => {
-    await useBackend('wasm');
-    const [m, k, n] = [70, 700, 11];
-    const a = seededUniform(m * k, 31);
-    const b = seededUniform(k * n, 32);
-    const bias = seededUniform(n, 33);
-    const expected = new Float32Array(m * n);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let acc = 0;
-        for (let p = 0; p < k; p++) acc = Math.fround(acc + Math.fround(a[i * k + p]! * b[p * n + j]!));
-        expected[i * n + j] = Math.max(0, Math.fround(acc + bias[j]!));
+  // [70, 700, 11]: k and row blocks and a 3-column remainder; then narrow outputs (1–3 columns, taken four rows
+  // at a time) with row remainders, k over a block, A as is and given transposed.
+  const SEQUENTIAL: [number, number, number, boolean][] = [
+    [70, 700, 11, false],
+    [7, 300, 1, false],
+    [7, 300, 1, true],
+    [9, 5, 2, false],
+    [9, 5, 2, true],
+    [6, 260, 3, true],
+  ];
+  for (const [m, k, n, ta] of SEQUENTIAL) {
+    it(`${m}×${k}·${k}×${n}${ta ? ' with A given transposed' : ''}: sums over k in ascending order in float32, bit-for-bit the sequential sum`, async () => {
+      await useBackend('wasm');
+      const a = seededUniform(m * k, 31 + n);
+      const b = seededUniform(k * n, 32 + n);
+      const bias = seededUniform(n, 33 + n);
+      const expected = new Float32Array(m * n);
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < n; j++) {
+          let acc = 0;
+          for (let p = 0; p < k; p++) acc = Math.fround(acc + Math.fround(a[i * k + p]! * b[p * n + j]!));
+          expected[i * n + j] = Math.max(0, Math.fround(acc + bias[j]!));
+        }
       }
-    }
-    const actual = tf.tidy(() => tf.fused.matMul({ a: tf.tensor2d(a, [m, k]), b: tf.tensor2d(b, [k, n]), bias: tf.tensor1d(bias), activation: 'relu' }).dataSync());
-    expect(Array.from(actual)).toEqual(Array.from(expected));
-  });
+      const actual = tf.tidy(() => {
+        const x = ta ? tf.transpose(tf.tensor2d(a, [m, k])) : tf.tensor2d(a, [m, k]);
+        return tf.fused.matMul({ a: x, b: tf.tensor2d(b, [k, n]), transposeA: ta, bias: tf.tensor1d(bias), activation: 'relu' }).dataSync();
+      });
+      expect(Array.from(actual)).toEqual(Array.from(expected));
+    });
+  }
 
   // Transposed operands are read in place (B's panels packed, A's columns loaded as vectors): shapes with every
   // tile and panel remainder (n mod 8 = 5, 3, 1; m mod 4; k mod 4 and k over a block of 256).
@@ -169,7 +183,7 @@ describe("gankit's SIMD gemm on wasm", () => {
 
   it('propagates NaN through ReLU, as the cpu backend does', async () => {
     await useBackend('wasm');
-    for (const n of [8, 4, 1]) {
+    for (const n of [8, 4, 3, 1]) {
       const out = tf.tidy(() => {
         const a = tf.tensor2d([Number.NaN, 1, 1, 1], [4, 1]);
         return tf.fused.matMul({ a, b: tf.ones([1, n]), activation: 'relu' }).dataSync();
