@@ -32,8 +32,19 @@ function penaltyGradients(): Float32Array[] {
   });
 }
 
-async function identityKernels(f: () => unknown): Promise<number> {
-  return (await tf.profile(() => void f())).kernels.filter((k) => k.name === 'Identity').length;
+async function identityKernels(f: () => unknown, name = 'Identity'): Promise<number> {
+  return (await tf.profile(() => void f())).kernels.filter((k) => k.name === name).length;
+}
+
+/** d³/dx³ of Σ x·x·x·tanh(x): third order, through saved copies whose gradients are differentiated twice more. */
+function thirdDerivative(): Float32Array {
+  return tf.tidy(() => {
+    const f = (x: tf.Tensor): tf.Tensor => tf.sum(tf.mul(tf.mul(tf.mul(x, x), x), tf.tanh(x)));
+    const d1 = tf.grad(f);
+    const d2 = tf.grad((x: tf.Tensor) => tf.sum(d1(x)));
+    const d3 = tf.grad((x: tf.Tensor) => tf.sum(d2(x)));
+    return d3(tf.tensor1d([-1.5, -0.2, 0.3, 1.1])).dataSync() as Float32Array;
+  });
 }
 
 describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (backend) => {
@@ -49,11 +60,24 @@ describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (ba
     expect(patchSaveForBackward()).toBe(false);
     const patched = penaltyGradients();
     patched.forEach((p, i) => expect(Array.from(p)).toEqual(Array.from(stock[i]!)));
+    // A saved copy's gradient is an alias of dy too, not tfjs's copying Cast.
+    unpatchSaveForBackward();
+    const stockCasts = await identityKernels(penaltyGradients, 'Cast');
+    patchSaveForBackward();
+    expect(await identityKernels(penaltyGradients, 'Cast')).toBeLessThan(stockCasts);
     // The gradients are not trivially zero.
     expect(patched.every((p) => p.some((v) => v !== 0))).toBe(true);
     expect(stockIdentities).toBeGreaterThan(20);
     // What remains are Identity kernels the gradient functions dispatch themselves, not saves.
     expect(await identityKernels(penaltyGradients)).toBeLessThan(stockIdentities / 20);
+  });
+
+  it('gives bit-for-bit the third-order gradient of stock tfjs', () => {
+    unpatchSaveForBackward();
+    const stock = thirdDerivative();
+    patchSaveForBackward();
+    expect(Array.from(thirdDerivative())).toEqual(Array.from(stock));
+    expect(stock.every((v) => Number.isFinite(v) && v !== 0)).toBe(true);
   });
 
   it('leaks no tensors and keeps the byte count', () => {

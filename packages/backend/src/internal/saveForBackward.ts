@@ -8,6 +8,7 @@ interface EngineInternals {
   clone(x: tf.Tensor): tf.Tensor;
   makeTensorFromTensorInfo(info: tf.TensorInfo): tf.Tensor;
   keep<T extends tf.Tensor>(t: T): T;
+  isTapeOn(): boolean;
   addTapeNode(scopeName: string, inputs: tf.NamedTensorMap, outputs: tf.Tensor[], gradientsFunc: (dy: tf.Tensor) => Record<string, () => tf.Tensor>, saved: tf.Tensor[], attrs: tf.NamedAttrMap): void;
   runKernel(kernelName: string, inputs: tf.NamedTensorMap, attrs?: tf.NamedAttrMap): tf.Tensor;
 }
@@ -31,9 +32,11 @@ const PATCHED = Symbol.for('@gankit/backend/saveForBackward');
  * the same data) and wasm (whose Identity copies, which nothing needs: tensors
  * are immutable and every wasm kernel writes only its own outputs) this makes
  * the clone on the same data and the same tape node without the dispatch: the
- * clone's reference counts, scope tracking and gradient (a float32 Cast of
- * dy, as tfjs's `clone`) are those of stock tfjs, so gradients of any order
- * are bit-for-bit unchanged. Other backends keep the stock path. Idempotent.
+ * clone's reference counts, scope tracking and gradient are those of stock
+ * tfjs, so gradients of any order are bit-for-bit unchanged. The gradient
+ * (tfjs: a float32 Cast of dy, which copies) is itself such an alias of dy,
+ * so no kernel runs for it either. Other backends keep the stock path.
+ * Idempotent.
  *
  * @returns whether this call patched the engine (false if it already was).
  */
@@ -41,14 +44,27 @@ export function patchSaveForBackward(): boolean {
   const engine = tf.engine() as unknown as EngineInternals & Record<symbol, unknown>;
   if (engine[PATCHED] === true) return false;
   const stock = engine.clone;
-  // tfjs saves by `clone` both for kernels (saveTensorsForBackwardMode) and for customGrad ops (fused conv2d / matMul).
-  engine.clone = function clone(this: EngineInternals, x: tf.Tensor): tf.Tensor {
-    if (!ALIAS_BACKENDS.has(this.backendName ?? '')) return stock.call(this, x);
-    this.backend.incRef(x.dataId);
-    const y = this.makeTensorFromTensorInfo({ dataId: x.dataId, shape: x.shape, dtype: x.dtype });
-    const gradient = (dy: tf.Tensor): Record<string, () => tf.Tensor> => ({ x: () => this.runKernel(tf.Cast, { x: dy }, { dtype: 'float32' }) });
-    this.addTapeNode(this.state.activeScope?.name ?? '', { x }, [y], gradient, [], {});
+  /**
+   * x on the same data, recorded on the tape (when one records) as tfjs records a clone: its
+   * gradient passes dy through. tfjs's clone gradient is a float32 `Cast` of dy, a kernel that
+   * copies; for float32 dy (always, for gradients) it is this same alias instead, so no
+   * kernel runs at any order (a 2-D WGAN-GP step dispatched 85 such Casts in its second-order
+   * pass), and the values are the Cast's.
+   */
+  const alias = (x: tf.Tensor, record: boolean): tf.Tensor => {
+    engine.backend.incRef(x.dataId);
+    const y = engine.makeTensorFromTensorInfo({ dataId: x.dataId, shape: x.shape, dtype: x.dtype });
+    const gradient = (dy: tf.Tensor): Record<string, () => tf.Tensor> => ({
+      // Recorded exactly when the Cast it stands for would be: while a tape records, outside any kernel.
+      x: () => (dy.dtype === 'float32' && ALIAS_BACKENDS.has(engine.backendName ?? '') ? alias(dy, engine.isTapeOn()) : engine.runKernel(tf.Cast, { x: dy }, { dtype: 'float32' })),
+    });
+    if (record) engine.addTapeNode(engine.state.activeScope?.name ?? '', { x }, [y], gradient, [], {});
     return y;
+  };
+  // tfjs saves by `clone` both for kernels (saveTensorsForBackwardMode, inside the kernel's run) and for customGrad
+  // ops (fused conv2d / matMul), and always records the clone on the tape.
+  engine.clone = function clone(this: EngineInternals, x: tf.Tensor): tf.Tensor {
+    return ALIAS_BACKENDS.has(this.backendName ?? '') ? alias(x, true) : stock.call(this, x);
   };
   engine[PATCHED] = true;
   return true;
