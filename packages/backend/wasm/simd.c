@@ -1,7 +1,8 @@
 /*
  * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
- * row-major, an Adam update, leaky ReLU and instance normalization (forward and
- * backward), on WebAssembly SIMD128.
+ * row-major, an Adam update, column sums in float64 (Sum and Mean over leading
+ * axes), leaky ReLU and instance normalization (forward and backward), on
+ * WebAssembly SIMD128.
  *
  * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
