@@ -18,7 +18,7 @@ const CONTINUOUS = 2;
  * ReLU and batch norm; D two 4×4 stride-2 convolutions with leaky ReLU and a
  * 1,024-unit dense layer, batch norm after all but the first;
  * over seeds 0, 1, 2 at 2,000 steps Q test accuracy 0.77 against 0.44 with
- * the plain DCGAN networks), the generator's
+ * the plain DCGAN networks; 0.85 at the 4,000-step budget), the generator's
  * latent [62 noise | one-hot 10-way code | 2 continuous codes in U[−1, 1)],
  * and a discriminator whose Q head (128 units, batch norm, leaky ReLU) shares
  * its convolutional body and predicts the codes; non-saturating loss plus the
@@ -37,7 +37,7 @@ export const mnistInfogan: Recipe = {
   name: 'mnist-infogan',
   summary: 'InfoGAN on MNIST (10-way + 2 continuous codes); eval: does the code pick the digit',
   trainingSet: 'MNIST train (60,000 digits, labels unused)',
-  defaults: { steps: 2000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
+  defaults: { steps: 4000, batchSize: 64, seed: 0, sampleEvery: 250, checkpointEvery: 500 },
   async create({ batchSize, seed, limit }) {
     const mnist = await loadMnist({ split: 'train', range: '[-1,1]', limit });
     const trainer = new GanTrainer({
