@@ -32,7 +32,7 @@ function penaltyGradients(): Float32Array[] {
   });
 }
 
-async function identityKernels(f: () => unknown, name = 'Identity'): Promise<number> {
+async function kernelsNamed(f: () => unknown, name = 'Identity'): Promise<number> {
   return (await tf.profile(() => void f())).kernels.filter((k) => k.name === name).length;
 }
 
@@ -55,21 +55,21 @@ describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (ba
   it('gives bit-for-bit the second-order gradients of stock tfjs, without an Identity dispatch per saved tensor', async () => {
     unpatchSaveForBackward();
     const stock = penaltyGradients();
-    const stockIdentities = await identityKernels(penaltyGradients);
+    const stockIdentities = await kernelsNamed(penaltyGradients);
     expect(patchSaveForBackward()).toBe(true);
     expect(patchSaveForBackward()).toBe(false);
     const patched = penaltyGradients();
     patched.forEach((p, i) => expect(Array.from(p)).toEqual(Array.from(stock[i]!)));
     // A saved copy's gradient is an alias of dy too, not tfjs's copying Cast.
     unpatchSaveForBackward();
-    const stockCasts = await identityKernels(penaltyGradients, 'Cast');
+    const stockCasts = await kernelsNamed(penaltyGradients, 'Cast');
     patchSaveForBackward();
-    expect(await identityKernels(penaltyGradients, 'Cast')).toBeLessThan(stockCasts);
+    expect(await kernelsNamed(penaltyGradients, 'Cast')).toBeLessThan(stockCasts);
     // The gradients are not trivially zero.
     expect(patched.every((p) => p.some((v) => v !== 0))).toBe(true);
     expect(stockIdentities).toBeGreaterThan(20);
     // What remains are Identity kernels the gradient functions dispatch themselves, not saves.
-    expect(await identityKernels(penaltyGradients)).toBeLessThan(stockIdentities / 20);
+    expect(await kernelsNamed(penaltyGradients)).toBeLessThan(stockIdentities / 20);
   });
 
   it('gives bit-for-bit the third-order gradient of stock tfjs', () => {
@@ -115,11 +115,11 @@ describe.each(['cpu', 'wasm'])('saving tensors for the backward pass on %s', (ba
       tf.tidy(() => tf.grads((x: tf.Tensor, y: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.fused.matMul({ a: x as tf.Tensor2D, b: y as tf.Tensor2D, bias: c }))))([a, b, bias]).map((t) => t.dataSync() as Float32Array));
     unpatchSaveForBackward();
     const stock = f();
-    const stockIdentities = await identityKernels(f);
+    const stockIdentities = await kernelsNamed(f);
     patchSaveForBackward();
     expect(f()).toEqual(stock);
     expect(stockIdentities).toBeGreaterThanOrEqual(4);
-    expect(await identityKernels(f)).toBe(0);
+    expect(await kernelsNamed(f)).toBe(0);
     tf.dispose([a, b, bias]);
   });
 });

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { detach } from '@gankit/gradients';
 
 /** The parts of tfjs's Engine the patch touches (internal API of tfjs-core 4.x). */
 interface EngineInternals {
   backendName: string | null;
-  backend: { incRef(dataId: object): void };
   state: { activeScope: { name: string } | null };
   clone(x: tf.Tensor): tf.Tensor;
-  makeTensorFromTensorInfo(info: tf.TensorInfo): tf.Tensor;
   keep<T extends tf.Tensor>(t: T): T;
   isTapeOn(): boolean;
   addTapeNode(scopeName: string, inputs: tf.NamedTensorMap, outputs: tf.Tensor[], gradientsFunc: (dy: tf.Tensor) => Record<string, () => tf.Tensor>, saved: tf.Tensor[], attrs: tf.NamedAttrMap): void;
@@ -52,8 +51,7 @@ export function patchSaveForBackward(): boolean {
    * pass), and the values are the Cast's.
    */
   const alias = (x: tf.Tensor, record: boolean): tf.Tensor => {
-    engine.backend.incRef(x.dataId);
-    const y = engine.makeTensorFromTensorInfo({ dataId: x.dataId, shape: x.shape, dtype: x.dtype });
+    const y = detach(x);
     const gradient = (dy: tf.Tensor): Record<string, () => tf.Tensor> => ({
       // Recorded exactly when the Cast it stands for would be: while a tape records, outside any kernel.
       x: () => (dy.dtype === 'float32' && ALIAS_BACKENDS.has(engine.backendName ?? '') ? alias(dy, engine.isTapeOn()) : engine.runKernel(tf.Cast, { x: dy }, { dtype: 'float32' })),
