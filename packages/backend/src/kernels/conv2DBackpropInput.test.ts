@@ -38,6 +38,8 @@ const cases: Case[] = [
   { name: 'by phase: 2x2 s3 valid (phases without taps)', x: [2, 11, 11, 8], k: [2, 2], outC: 3, strides: [3, 3], pad: 'valid' },
   { name: 'by phase: rectangular 3x5 kernel s2 same', x: [2, 8, 9, 10], k: [3, 5], outC: 3, strides: [2, 2], pad: 'same' },
   { name: 'by phase: explicit asymmetric padding s2', x: [2, 8, 8, 8], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
+  { name: 'by phase: padded far past the image (dy rows beyond every phase)', x: [2, 6, 7, 8], k: [3, 3], outC: 3, strides: [2, 2], pad: [[0, 0], [0, 5], [3, 4], [0, 0]] },
+  { name: 'by phase: 5x5 s2 same, odd size (phases of unequal extent)', x: [2, 13, 11, 8], k: [5, 5], outC: 4, strides: [2, 2], pad: 'same' },
   { name: 'by phase: 5x5 s3 same', x: [1, 10, 10, 12], k: [5, 5], outC: 4, strides: [3, 3], pad: 'same' },
   { name: 'by phase: 3x3 s1 same (one phase)', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'same' },
   { name: 'by phase, stride 1 direct: 3x3 valid', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'valid' },
