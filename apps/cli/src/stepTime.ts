@@ -5,6 +5,7 @@
  *
  *   GANKIT_WASM_THREADS=2 pnpm step-time digits-cyclegan digits-unit [--steps 20] [--rounds 3]
  *   pnpm step-time digits-unit --profile      # one step per recipe, by kernel
+ *   pnpm step-time digits-unit --profile --shapes   # … and by kernel and input shapes
  *   pnpm step-time digits-cyclegan --without GankitInstanceNorm,GankitInstanceNormGrad
  *
  * `--without` adds, for each recipe, a second entry timed (in the same
@@ -70,18 +71,22 @@ async function step(t: Timed): Promise<void> {
  * also lists the scopes of custom-gradient ops (`fusedConv2d__op`, `unnamed
  * scope`), whose time is that of the kernels inside them.
  */
-async function printProfile(t: Timed): Promise<void> {
+async function printProfile(t: Timed, shapes: boolean): Promise<void> {
   const start = performance.now();
   const info = await tf.profile(() => step(t) as unknown as tf.TensorContainer);
   const wall = performance.now() - start;
   const backend = tf.getBackend();
   const byKernel = new Map<string, { ms: number; calls: number }>();
+  const byShapes = new Map<string, { ms: number; calls: number }>();
   for (const k of info.kernels) {
     if (tf.getKernel(k.name, backend) == null) continue;
-    const e = byKernel.get(k.name) ?? { ms: 0, calls: 0 };
-    e.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-    e.calls += 1;
-    byKernel.set(k.name, e);
+    const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+    for (const [map, key] of [[byKernel, k.name], [byShapes, `${k.name} ${JSON.stringify(k.inputShapes)}`]] as const) {
+      const e = map.get(key) ?? { ms: 0, calls: 0 };
+      e.ms += ms;
+      e.calls += 1;
+      map.set(key, e);
+    }
   }
   const kernelMs = [...byKernel.values()].reduce((a, e) => a + e.ms, 0);
   const calls = [...byKernel.values()].reduce((a, e) => a + e.calls, 0);
@@ -90,6 +95,12 @@ async function printProfile(t: Timed): Promise<void> {
   console.log('| --- | --- | --- | --- |');
   for (const [name, e] of [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
     console.log(`| ${name} | ${e.ms.toFixed(1)} | ${((100 * e.ms) / kernelMs).toFixed(1)} % | ${e.calls} |`);
+  }
+  if (!shapes) return;
+  console.log('| kernel and input shapes | ms | share | calls |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [key, e] of [...byShapes.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+    console.log(`| ${key} | ${e.ms.toFixed(1)} | ${((100 * e.ms) / kernelMs).toFixed(1)} % | ${e.calls} |`);
   }
 }
 
@@ -107,6 +118,9 @@ async function main(): Promise<void> {
   }
   const profile = args.includes('--profile');
   if (profile) args.splice(args.indexOf('--profile'), 1);
+  const shapes = args.includes('--shapes');
+  if (shapes) args.splice(args.indexOf('--shapes'), 1);
+  if (shapes && !profile) throw new Error('--shapes goes with --profile');
   const recipes = args.map((name) => findRecipe(name));
   const info = await initBackend({ quiet: true });
   const without = withoutNames.map((name) => {
@@ -127,7 +141,7 @@ async function main(): Promise<void> {
     }
   }
   if (profile) {
-    for (const t of timed) await withoutKernels(t, () => printProfile(t));
+    for (const t of timed) await withoutKernels(t, () => printProfile(t, shapes));
     return;
   }
   for (let round = 0; round < rounds; round++) {

@@ -441,3 +441,107 @@ __attribute__((export_name("instance_norm_grad"))) void instance_norm_grad(const
     }
   }
 }
+
+/*
+ * The column (im2col) view of a channels-last convolution with strides
+ * (sh, sw), padding (pt, pl) before, a kh × kw window and no dilation:
+ *
+ *   cols[(b, i, j), (p, q, c)] = x[b, i·sh + p − pt, j·sw + q − pl, c]   (0 outside the image)
+ *
+ * for b < batch, i < oh, j < ow; x is [batch, h, w, ci]. With cols a convolution's
+ * products are GEMMs: y = cols·W, ∂L/∂W = colsᵀ·dy, and dx = col2im(dy·Wᵀ).
+ * Each tap row is a run of ci floats of x (kw·ci when sw = 1: the window's row
+ * is contiguous in x), copied four at a time.
+ */
+static inline void copy_run(float* d, const float* s, size n) {
+  size i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(d + i, wasm_v128_load(s + i));
+  for (; i < n; i++) d[i] = s[i];
+}
+
+static inline void zero_run(float* d, size n) {
+  const v128_t z = wasm_f32x4_splat(0);
+  size i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(d + i, z);
+  for (; i < n; i++) d[i] = 0;
+}
+
+static inline void add_run(float* d, const float* s, size n) {
+  size i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(d + i, wasm_f32x4_add(wasm_v128_load(d + i), wasm_v128_load(s + i)));
+  for (; i < n; i++) d[i] += s[i];
+}
+
+/* The window columns q in [q0, q1) of output column j that land inside the image (w columns). */
+static inline void window_cols(long j, size sw, long pl, size kw, size w, long* q0, long* q1) {
+  long first = pl - j * (long)sw;  /* q with column 0 */
+  long end = first + (long)w;      /* q with column w */
+  long a = first > 0 ? first : 0;
+  long e = end < (long)kw ? end : (long)kw;
+  if (a > (long)kw) a = (long)kw;
+  *q0 = a;
+  *q1 = e > a ? e : a; /* 0 ≤ q0 ≤ q1 ≤ kw */
+}
+
+__attribute__((export_name("im2col"))) void im2col(const float* x, float* cols, size batch, size h, size w, size ci, size kh, size kw, size sh, size sw, long pt, long pl, size oh, size ow) {
+  const size taps = kh * kw * ci;
+  float* row = cols;
+  for (size b = 0; b < batch; b++) {
+    for (size i = 0; i < oh; i++) {
+      for (size j = 0; j < ow; j++, row += taps) {
+        long q0, q1;
+        window_cols((long)j, sw, pl, kw, w, &q0, &q1);
+        for (size p = 0; p < kh; p++) {
+          float* dst = row + p * kw * ci;
+          const long hh = (long)(i * sh + p) - pt;
+          if (hh < 0 || hh >= (long)h) {
+            zero_run(dst, kw * ci);
+            continue;
+          }
+          const float* src = x + ((b * h + (size)hh) * w) * ci;
+          zero_run(dst, (size)q0 * ci);
+          if (sw == 1) {
+            if (q1 > q0) copy_run(dst + (size)q0 * ci, src + (size)((long)j + q0 - pl) * ci, (size)(q1 - q0) * ci);
+          } else {
+            for (long q = q0; q < q1; q++) copy_run(dst + (size)q * ci, src + (size)((long)(j * sw) + q - pl) * ci, ci);
+          }
+          zero_run(dst + (size)q1 * ci, (kw - (size)q1) * ci);
+        }
+      }
+    }
+  }
+}
+
+/*
+ * Its adjoint (col2im): dx = 0, then for b, i, j, p, q in ascending order,
+ *
+ *   dx[b, i·sh + p − pt, j·sw + q − pl, c] += cols[(b, i, j), (p, q, c)]   (inside the image),
+ *
+ * so every dx value sums its contributions in that order (the order of the
+ * scalar loop this replaces, bit-for-bit).
+ */
+__attribute__((export_name("col2im"))) void col2im(const float* cols, float* dx, size batch, size h, size w, size ci, size kh, size kw, size sh, size sw, long pt, long pl, size oh, size ow) {
+  const size taps = kh * kw * ci;
+  zero_run(dx, batch * h * w * ci);
+  const float* row = cols;
+  for (size b = 0; b < batch; b++) {
+    for (size i = 0; i < oh; i++) {
+      for (size j = 0; j < ow; j++, row += taps) {
+        long q0, q1;
+        window_cols((long)j, sw, pl, kw, w, &q0, &q1);
+        if (q1 <= q0) continue;
+        for (size p = 0; p < kh; p++) {
+          const long hh = (long)(i * sh + p) - pt;
+          if (hh < 0 || hh >= (long)h) continue;
+          float* dst = dx + ((b * h + (size)hh) * w) * ci;
+          const float* src = row + p * kw * ci;
+          if (sw == 1) {
+            add_run(dst + (size)((long)j + q0 - pl) * ci, src + (size)q0 * ci, (size)(q1 - q0) * ci);
+          } else {
+            for (long q = q0; q < q1; q++) add_run(dst + (size)((long)(j * sw) + q - pl) * ci, src + (size)q * ci, ci);
+          }
+        }
+      }
+    }
+  }
+}

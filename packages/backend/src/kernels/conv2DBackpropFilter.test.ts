@@ -27,6 +27,11 @@ const cases: Case[] = [
   { name: 'many channels 16→8', x: [2, 6, 6, 16], k: [3, 3], outC: 8, strides: [2, 2], pad: 'same' },
   { name: 'DCGAN D first layer 5x5 s2 same, 28×28×1→64', x: [4, 28, 28, 1], k: [5, 5], outC: 64, strides: [2, 2], pad: 'same' },
   { name: 'DCGAN D second layer 5x5 s2 same, 14×14×64→128', x: [2, 14, 14, 64], k: [5, 5], outC: 128, strides: [2, 2], pad: 'same' },
+  // C_in ≥ 8: the column form when C_out ≥ 8, XNNPACK below.
+  { name: 'columns, C_in ≥ 8: 3x4 kernel, strides 2×1, explicit padding', x: [2, 9, 8, 8], k: [3, 4], outC: 8, strides: [2, 1], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  { name: 'columns, C_in ≥ 8: padding wider than the window', x: [2, 6, 7, 9], k: [3, 3], outC: 10, strides: [2, 2], pad: [[0, 0], [3, 0], [4, 2], [0, 0]] },
+  { name: 'columns, C_in ≥ 8: resnet block 3x3 s1 valid', x: [3, 9, 9, 12], k: [3, 3], outC: 12, strides: [1, 1], pad: 'valid' },
+  { name: 'XNNPACK: 16 → 3 channels, 7x7 valid', x: [2, 12, 12, 16], k: [7, 7], outC: 3, strides: [1, 1], pad: 'valid' },
   { name: 'kernel as large as the input', x: [2, 5, 5, 2], k: [5, 5], outC: 2, strides: [1, 1], pad: 'valid' },
 ];
 

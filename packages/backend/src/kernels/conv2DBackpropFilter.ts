@@ -1,63 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM, disposeInfo, heapF32, runWasmKernel } from '../internal/wasmKernels.js';
-import { gemmMatMul, gemmReady } from './gemm.js';
-
-/** Below this many input channels the filter gradient takes the column form (XNNPACK's convolution has only C_in·k_h·k_w output pixels then). */
-const COLUMN_MAX_CHANNELS = 8;
+import { WASM, disposeInfo, runWasmKernel } from '../internal/wasmKernels.js';
+import { columnsReady, filterGradByColumns } from './convColumns.js';
 
 /**
- * The column form: with X̃[(p, q, c), (b, i, j)] = x[b, i·s_h + p − p_t, j·s_w + q − p_l, c]
- * (0 outside the image), the transposed im2col matrix, the filter gradient is
- * one GEMM,
- *
- *   ∂L/∂W[(p, q, c), o] = Σ_{(b, i, j)} X̃[(p, q, c), (b, i, j)] · dy[(b, i, j), o],
- *
- * on gankit's SIMD kernel; undefined when that is not loaded. At the DCGAN
- * critic's first layer (28²×1 → 14²×64, 5×5/2, batch 64) the convolution
- * form took 10–24 ms on one thread for 20M multiply-adds.
+ * Whether the filter gradient takes the column form ({@link filterGradByColumns}:
+ * im2col and one GEMM on gankit's SIMD module) rather than XNNPACK's
+ * convolution with the batch as its channels. Measured side by side on one
+ * thread: the column form took 0.41–0.60 of the time at translation's batch-4
+ * layers (3×3, 16–64 channels), 0.90 at DCGAN's 14²×64 → 7²×128 layer (batch
+ * 64), and 1.23 at a 16 → 3 channel 7×7 output layer, where the GEMM is only 3
+ * columns wide: so with fewer than 8 output channels XNNPACK keeps it unless
+ * the input has fewer than 8 channels too (XNNPACK then has only C_in·k_h·k_w
+ * output pixels).
  */
-function byColumns(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32' || !gemmReady(backend)) return undefined;
-  const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize } = info;
-  const { outHeight: oh, outWidth: ow, inHeight: h, inWidth: w } = info;
-  const pt = info.padInfo.top;
-  const pl = info.padInfo.left;
-  const n = batchSize * oh * ow;
-  const taps = kh * kw * ci;
-  const cols = backend.makeOutput([taps, n], 'float32');
-  try {
-    const cv = heapF32(backend, cols);
-    const xv = heapF32(backend, x);
-    for (let p = 0; p < kh; p++) {
-      for (let q = 0; q < kw; q++) {
-        for (let c = 0; c < ci; c++) {
-          let to = ((p * kw + q) * ci + c) * n;
-          for (let b = 0; b < batchSize; b++) {
-            for (let i = 0; i < oh; i++) {
-              const row = i * sh + p - pt;
-              if (row < 0 || row >= h) {
-                cv.fill(0, to, to + ow);
-                to += ow;
-                continue;
-              }
-              const base = (b * h + row) * w;
-              for (let j = 0; j < ow; j++) {
-                const col = j * sw + q - pl;
-                cv[to++] = col < 0 || col >= w ? 0 : xv[(base + col) * ci + c]!;
-              }
-            }
-          }
-        }
-      }
-    }
-    const dw = gemmMatMul(backend, cols, { dataId: dy.dataId, shape: [n, co], dtype: 'float32' }, undefined, false);
-    if (dw === undefined) return undefined;
-    // [k_h·k_w·C_in, C_out] is the filter's own layout: only the shape changes.
-    return { dataId: dw.dataId, shape: [kh, kw, ci, co], dtype: 'float32' };
-  } finally {
-    disposeInfo(backend, cols);
-  }
+function useColumns(info: tf.backend_util.Conv2DInfo): boolean {
+  return info.inChannels < 8 || info.outChannels >= 8;
 }
 
 /**
@@ -102,8 +60,8 @@ function conv2DBackpropFilter(args: {
     pad,
     dimRoundingMode,
   );
-  if (info.inChannels < COLUMN_MAX_CHANNELS) {
-    const dw = byColumns(backend, x, dy, info);
+  if (useColumns(info) && columnsReady(backend, info, x, dy)) {
+    const dw = filterGradByColumns(backend, x, dy, info);
     if (dw !== undefined) return dw;
   }
   const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;

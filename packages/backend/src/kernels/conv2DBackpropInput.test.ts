@@ -45,6 +45,10 @@ const cases: Case[] = [
   { name: 'by phase, stride 1 direct: 3x3 valid', x: [2, 7, 7, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: 'valid' },
   { name: 'by phase, stride 1 direct: 4x2 kernel, explicit asymmetric padding', x: [2, 7, 6, 9], k: [4, 2], outC: 4, strides: [1, 1], pad: [[0, 0], [0, 3], [1, 0], [0, 0]] },
   { name: 'by phase, stride 1 padded beyond the kernel (interleaved)', x: [2, 6, 6, 8], k: [3, 3], outC: 4, strides: [1, 1], pad: [[0, 0], [3, 0], [0, 4], [0, 0]] },
+  // C_out ≥ 8 and a small column matrix: the column form.
+  { name: 'columns, C_out ≥ 8: resnet block 3x3 s1 valid', x: [3, 9, 9, 12], k: [3, 3], outC: 12, strides: [1, 1], pad: 'valid' },
+  { name: 'columns, C_out ≥ 8: 3x3 s2 same', x: [2, 14, 14, 16], k: [3, 3], outC: 32, strides: [2, 2], pad: 'same' },
+  { name: 'columns, C_out ≥ 8: padding wider than the window', x: [2, 6, 7, 9], k: [3, 3], outC: 10, strides: [2, 2], pad: [[0, 0], [3, 0], [4, 2], [0, 0]] },
   { name: 'DCGAN G convT1: 7²×128 → 14²×64, 5x5 s2', x: [4, 14, 14, 64], k: [5, 5], outC: 128, strides: [2, 2], pad: 'same' },
   { name: 'DCGAN G convT2: 14²×64 → 28²×1, 5x5 s2', x: [4, 28, 28, 1], k: [5, 5], outC: 64, strides: [2, 2], pad: 'same' },
 ];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { disposeInfo, heapF32, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
-import { gemmMatMul, gemmReady } from './gemm.js';
+import { columnsReady, inputGradByColumns } from './convColumns.js';
 
 /**
  * From this many input channels on, each of the s² phases is its own
@@ -14,6 +14,24 @@ import { gemmMatMul, gemmReady } from './gemm.js';
  * form: XNNPACK is slow on GEMMs only a few columns wide.
  */
 const PHASE_MIN_CHANNELS = 8;
+
+/** The column form's scratch (B·OH·OW × k_h·k_w·C_in floats) above which the convolution forms are faster. */
+const COLUMNS_MAX_FLOATS = 1 << 21;
+
+/**
+ * Whether the column form ({@link inputGradByColumns}: one GEMM and a
+ * scatter-add, exactly the forward convolution's multiply-adds) beats the
+ * convolution forms where both apply. Measured side by side on one thread:
+ * 0.47–0.51 of the time at translation's batch-4 layers (3×3, 32–64 channels,
+ * stride 1 valid and stride 2), 0.91 at a 32²×32 → 64 stride-1 same layer;
+ * 1.42 at DCGAN's 7²×128 → 14²×64 layer at batch 64, whose 3136 × 1600
+ * column matrix (20 MB) is scattered through memory; and 2.0 at a 7×7 layer
+ * with 3 output channels, where the GEMM's inner dimension is 3.
+ */
+function preferColumns(info: tf.backend_util.Conv2DInfo): boolean {
+  const floats = info.batchSize * info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
+  return info.outChannels >= 8 && floats <= COLUMNS_MAX_FLOATS;
+}
 
 /** One filter tap W[p, q, ·, ·] (C_in × C_out at `src`) transposed into a sub-kernel: dst[o·stride + c] = src[c·C_out + o]. */
 function copyTap(wv: Float32Array, src: number, kv: Float32Array, dst: number, ci: number, co: number, stride: number): void {
@@ -170,62 +188,6 @@ function byPhase(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: 
 }
 
 /**
- * The column form (col2im), for outputs too narrow for an XNNPACK convolution
- * and for unequal strides: one GEMM of dy, read as [B·OH·OW, C_out], with Wᵀ
- * ([C_out, k_h·k_w·C_in]) gives every tap's contribution,
- *
- *   cols[(b, i, j), (p, q, c)] = Σ_o dy[b, i, j, o] · W[p, q, c, o],
- *
- * which is then added into dx[b, i·s_h + p − p_t, j·s_w + q − p_l, c] where that
- * lies inside the image. Runs on gankit's SIMD GEMM; undefined when it is not
- * loaded (the caller uses the stock kernel). At the DCGAN 14²×64 → 28²×1 layer
- * (C_in = 1, batch 64) the stock loop took 25–40 ms on one thread.
- */
-function byColumns(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
-  const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, batchSize, strideHeight: sh, strideWidth: sw } = info;
-  const { inHeight, inWidth, outHeight: oh, outWidth: ow } = info;
-  if (info.dilationHeight !== 1 || info.dilationWidth !== 1 || dy.dtype !== 'float32' || filter.dtype !== 'float32' || !gemmReady(backend)) return undefined;
-  const pt = info.padInfo.top;
-  const pl = info.padInfo.left;
-  const taps = kh * kw * ci;
-  const wt = backend.makeOutput([co, taps], 'float32');
-  let cols: tf.TensorInfo | undefined;
-  try {
-    const tv = heapF32(backend, wt);
-    const wv = heapF32(backend, filter);
-    for (let r = 0; r < taps; r++) for (let o = 0; o < co; o++) tv[o * taps + r] = wv[r * co + o]!;
-    cols = gemmMatMul(backend, { dataId: dy.dataId, shape: [batchSize * oh * ow, co], dtype: 'float32' }, wt, undefined, false);
-    if (cols === undefined) return undefined;
-    const out = backend.makeOutput([batchSize, inHeight, inWidth, ci], 'float32');
-    const ov = heapF32(backend, out);
-    ov.fill(0);
-    const cv = heapF32(backend, cols);
-    let src = 0;
-    for (let b = 0; b < batchSize; b++) {
-      for (let i = 0; i < oh; i++) {
-        for (let j = 0; j < ow; j++, src += taps) {
-          for (let p = 0; p < kh; p++) {
-            const h = i * sh + p - pt;
-            if (h < 0 || h >= inHeight) continue;
-            for (let q = 0; q < kw; q++) {
-              const w = j * sw + q - pl;
-              if (w < 0 || w >= inWidth) continue;
-              let to = ((b * inHeight + h) * inWidth + w) * ci;
-              let from = src + (p * kw + q) * ci;
-              for (let c = 0; c < ci; c++) ov[to++]! += cv[from++]!;
-            }
-          }
-        }
-      }
-    }
-    return out;
-  } finally {
-    disposeInfo(backend, wt);
-    if (cols !== undefined) disposeInfo(backend, cols);
-  }
-}
-
-/**
  * A fast `Conv2DBackpropInput` for wasm — the op behind every transposed
  * convolution's forward pass and every convolution's input gradient, which
  * tfjs-backend-wasm ships as a naive loop (the slowest op of a DCGAN step).
@@ -247,9 +209,11 @@ function byColumns(backend: WasmKernelArgs['backend'], dy: tf.TensorInfo, filter
  *
  * With C_in ≥ 8 each phase runs as its own convolution with only its own taps
  * ({@link byPhase}; 25 multiply-adds per output for k = 5, s = 2, no zero taps).
- * Strides that differ in height and width, and outputs with so few
- * channels that s²·C_in < 8, take the column form ({@link byColumns}, one
- * GEMM and a scatter-add); NCHW falls back to the stock kernel. The narrow
+ * Strides that differ in height and width, outputs with so few
+ * channels that s²·C_in < 8, and layers whose column matrix is small
+ * ({@link preferColumns}) take the column form ({@link inputGradByColumns},
+ * one GEMM and a scatter-add in gankit's SIMD module); NCHW falls back to the
+ * stock kernel. The narrow
  * outputs avoid XNNPACK, which is slow on a GEMM that narrow (measured at the
  * DCGAN 14²×64 → 28²×1 layer: 18 ms stacked, 12.5 ms stock; at 7²×128 →
  * 14²×64: 147 ms stacked, 408 ms stock).
@@ -272,8 +236,11 @@ function makeConv2DBackpropInput(stock: tf.KernelConfig): (args: WasmKernelArgs)
       format,
     );
     if (info.dataFormat !== 'channelsLast') return runStock(stock, args);
-    if (info.strideHeight !== info.strideWidth || info.strideHeight * info.strideHeight * info.inChannels < 8) {
-      return byColumns(backend, dy, filter, info) ?? runStock(stock, args);
+    const needsColumns = info.strideHeight !== info.strideWidth || info.strideHeight * info.strideHeight * info.inChannels < 8;
+    if (needsColumns || preferColumns(info)) {
+      const dx = columnsReady(backend, info, dy, filter) ? inputGradByColumns(backend, dy, filter, info) : undefined;
+      if (dx !== undefined) return dx;
+      if (needsColumns) return runStock(stock, args);
     }
     const s = info.strideHeight;
     if (info.inChannels >= PHASE_MIN_CHANNELS) return byPhase(backend, dy, filter, info);

@@ -19,6 +19,13 @@ export interface SimdKernels {
   instance_norm(x: number, y: number, n: number, s: number, c: number, eps: number): void;
   /** Its gradient: dx = r·(dy − mean(dy) − x̂·mean(dy·x̂)) per sample and channel. */
   instance_norm_grad(dy: number, x: number, dx: number, n: number, s: number, c: number, eps: number): void;
+  /**
+   * cols[(b, i, j), (p, q, c)] = x[b, i·sh + p − pt, j·sw + q − pl, c] (0 outside) for x [batch, h, w, ci]
+   * and an oh × ow output: a channels-last convolution's column matrix, [batch·oh·ow, kh·kw·ci].
+   */
+  im2col(x: number, cols: number, batch: number, h: number, w: number, ci: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, oh: number, ow: number): void;
+  /** Its adjoint: dx = 0, then dx[b, i·sh + p − pt, j·sw + q − pl, c] += cols[(b, i, j), (p, q, c)] in ascending (b, i, j, p, q) order. */
+  col2im(cols: number, dx: number, batch: number, h: number, w: number, ci: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, oh: number, ow: number): void;
   adam(theta: number, g: number, m: number, v: number, theta2: number, m2: number, v2: number, n: number, b1: number, c1: number, b2: number, c2: number, o1: number, o2: number, eps: number, step: number): void;
 }
 
