@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { disposeInfo } from '../internal/wasmKernels.js';
 import { gemmMatMul, gemmReady } from './gemm.js';
