@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerGradientPatches } from '@gankit/gradients';
 import { conv2DBackpropFilterConfig } from './kernels/conv2DBackpropFilter.js';
+import { conv2DConfig } from './kernels/conv2D.js';
 import { conv2DBackpropInputConfig } from './kernels/conv2DBackpropInput.js';
 import { untransposedMatMulConfig } from './kernels/batchMatMul.js';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './kernels/depthwiseConv2dNativeBackpropFilter.js';
@@ -38,7 +39,7 @@ export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
  * Stock wasm kernels gankit replaces with faster ones (each checked against the
  * cpu backend); the stock kernel stays as the fallback for cases they skip.
  */
-export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Slice, tf.Sum, tf.Mean, tf.LeakyRelu];
+export const WASM_KERNEL_OVERRIDES: readonly string[] = [tf.Conv2D, tf.FusedConv2D, tf.Conv2DBackpropInput, tf.BatchMatMul, tf._FusedMatMul, tf.Tile, tf.Slice, tf.Sum, tf.Mean, tf.LeakyRelu];
 
 if (!patchState.applied) {
   for (const config of WASM_KERNEL_PATCHES) {
@@ -48,6 +49,8 @@ if (!patchState.applied) {
     }
   }
   const overrides: [string, (stock: tf.KernelConfig) => tf.KernelConfig][] = [
+    [tf.Conv2D, conv2DConfig],
+    [tf.FusedConv2D, conv2DConfig],
     [tf.Conv2DBackpropInput, conv2DBackpropInputConfig],
     [tf.BatchMatMul, untransposedMatMulConfig],
     [tf._FusedMatMul, untransposedMatMulConfig],

@@ -102,3 +102,29 @@ export function inputGradByColumns(backend: BackendWasm, dy: tf.TensorInfo, filt
     disposeInfo(backend, cols);
   }
 }
+
+/**
+ * A channels-last convolution's forward pass as im2col and one GEMM with the
+ * bias and ReLU fused:
+ *
+ *   y[(b, i, j), o] = act(Σ_{(p, q, c)} cols[(b, i, j), (p, q, c)] · W[(p, q, c), o] + bias[o])
+ *
+ * W is read in place as [k_h·k_w·C_in, C_out]. Undefined when the SIMD module
+ * is not loaded (check {@link columnsReady} first).
+ */
+export function convByColumns(backend: BackendWasm, x: tf.TensorInfo, filter: tf.TensorInfo, bias: tf.TensorInfo | undefined, relu: boolean, info: tf.backend_util.Conv2DInfo): tf.TensorInfo | undefined {
+  const simd = simdKernels(backend);
+  if (simd === undefined) return undefined;
+  const { batchSize, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
+  const n = batchSize * oh * ow;
+  const taps = kh * kw * ci;
+  if (n === 0 || taps === 0 || co === 0) return undefined;
+  const cols = backend.makeOutput([n, taps], 'float32');
+  try {
+    simd.im2col(heapOffset(backend, x), heapOffset(backend, cols), ...geometry(info));
+    const y = gemmMatMul(backend, cols, { dataId: filter.dataId, shape: [taps, co], dtype: 'float32' }, bias, relu);
+    return y === undefined ? undefined : { dataId: y.dataId, shape: [batchSize, oh, ow, co], dtype: 'float32' };
+  } finally {
+    disposeInfo(backend, cols);
+  }
+}
