@@ -2,16 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
+import type { ConvCase as Case } from './convCase.fixture.js';
 
-type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
-interface Case {
-  name: string;
-  x: [number, number, number, number];
-  k: [number, number];
-  outC: number;
-  strides: [number, number];
-  pad: Pad;
-}
 
 // C_in ≥ 8, C_out ≥ 8 and small: the column form; the others: XNNPACK (the stock kernel).
 const cases: Case[] = [

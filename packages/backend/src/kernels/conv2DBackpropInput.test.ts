@@ -2,17 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
+import type { ConvCase as Case } from './convCase.fixture.js';
 
-type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
-interface Case {
-  name: string;
-  /** The forward convolution's input shape (= the output of the transposed conv). */
-  x: [number, number, number, number];
-  k: [number, number];
-  outC: number;
-  strides: [number, number];
-  pad: Pad;
-}
 
 const cases: Case[] = [
   { name: '3x3 s1 same', x: [2, 7, 7, 3], k: [3, 3], outC: 4, strides: [1, 1], pad: 'same' },
