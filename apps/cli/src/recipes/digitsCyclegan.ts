@@ -12,10 +12,11 @@ import type { Recipe } from './recipe.js';
  * cycle weight 10, identity 0.5 × cycle, image pools of 50, Adam 2e-4 β₁ 0.5
  * (constant: the paper's linear decay over the second half, tried at 4,000
  * steps, ended lower — `cyclegan-decay-4k` in docs/results.md — because at
- * this budget the translators are still improving). 8,000 steps at batch 4:
- * the step is compute-bound, so halving the batch halves its cost, and the
- * same images buy twice the updates (4,000 steps at batch 8 reached 85.8% /
- * 80.4%, 8,000 at batch 4 94.8% / 92.5% on seed 0). The last 1,000 training
+ * this budget the translators are still improving). 16,000 steps at batch 4
+ * (since 2026-12-07): the step is compute-bound, so halving the batch halves
+ * its cost, and the same images buy twice the updates (4,000 steps at batch 8
+ * reached 85.8% / 80.4% on seed 0; at 8,000 steps at batch 4 one seed in
+ * three stayed below 90% in one direction, at 16,000 none). The last 1,000 training
  * digits of each domain are held out: every 1,000 steps the checkpoint with
  * the best worse-direction label preservation on them is kept (`best`).
  * Evaluated by label preservation of translations in both directions.
@@ -33,7 +34,7 @@ export const digitsCyclegan: Recipe = {
   summary: 'CycleGAN MNIST ↔ MNIST-M-style digits; eval: label preservation both ways',
   trainingSet: 'MNIST ↔ MNIST-M-style train (59,000 digits each; the last 1,000 are held out for checkpoint selection)',
   translation: true,
-  defaults: { steps: 8000, batchSize: 4, seed: 0, sampleEvery: 1000, checkpointEvery: 500 },
+  defaults: { steps: 16000, batchSize: 4, seed: 0, sampleEvery: 1000, checkpointEvery: 500 },
   selection: { metric: 'labelPreservationMin', mode: 'max', every: 1000 },
   async create({ batchSize, seed, limit }) {
     const domains = await loadDigitDomains(seed, limit);
