@@ -4,7 +4,6 @@ import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
 import type { ConvCase as Case } from './convCase.fixture.js';
 
-
 // C_in ≥ 8, C_out ≥ 8 and small: the column form; the others: XNNPACK (the stock kernel).
 const cases: Case[] = [
   { name: 'columns: resnet 3x3 s1 valid', x: [3, 9, 9, 8], k: [3, 3], outC: 12, strides: [1, 1], pad: 'valid' },

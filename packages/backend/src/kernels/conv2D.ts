@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { runStock, wasmOverride } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
-import { columnsReady, convByColumns } from './convColumns.js';
+import { columnFloats, columnsReady, convByColumns } from './convColumns.js';
 
 /** The column matrix (B·OH·OW × k_h·k_w·C_in floats) above which XNNPACK's convolution is used. */
 const COLUMNS_MAX_FLOATS = 1 << 20;
@@ -45,9 +45,8 @@ export function conv2DConfig(stock: tf.KernelConfig): tf.KernelConfig {
       false,
       format,
     );
-    const floats = info.batchSize * info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
     const tensors = bias === undefined ? [x, filter] : [x, filter, bias];
-    if (info.inChannels < 8 || info.outChannels < 8 || floats > COLUMNS_MAX_FLOATS || !columnsReady(backend, info, ...tensors)) return runStock(stock, args);
+    if (info.inChannels < 8 || info.outChannels < 8 || columnFloats(info) > COLUMNS_MAX_FLOATS || !columnsReady(backend, info, ...tensors)) return runStock(stock, args);
     if (bias !== undefined && tf.util.sizeFromShape(bias.shape) !== info.outChannels) return runStock(stock, args);
     return convByColumns(backend, x, filter, bias, act === 'relu', info) ?? runStock(stock, args);
   });

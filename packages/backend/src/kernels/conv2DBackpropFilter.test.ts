@@ -4,7 +4,6 @@ import { relativeError, seededUniform, useBackend } from '@gankit/test-utils';
 import { initBackend } from '../index.node.js';
 import type { ConvCase as Case } from './convCase.fixture.js';
 
-
 const cases: Case[] = [
   { name: '3x3 s1 same, batch 2, 3→4 ch', x: [2, 9, 9, 3], k: [3, 3], outC: 4, strides: [1, 1], pad: 'same' },
   { name: '3x3 s1 valid', x: [2, 9, 9, 3], k: [3, 3], outC: 4, strides: [1, 1], pad: 'valid' },

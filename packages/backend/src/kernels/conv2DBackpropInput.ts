@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { disposeInfo, heapF32, runStock, runWasmKernel, wasmOverride } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
-import { columnsReady, inputGradByColumns } from './convColumns.js';
+import { columnFloats, columnsReady, inputGradByColumns } from './convColumns.js';
 
 /**
  * From this many input channels on, each of the s² phases is its own
@@ -29,8 +29,7 @@ const COLUMNS_MAX_FLOATS = 1 << 21;
  * with 3 output channels, where the GEMM's inner dimension is 3.
  */
 function preferColumns(info: tf.backend_util.Conv2DInfo): boolean {
-  const floats = info.batchSize * info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
-  return info.outChannels >= 8 && floats <= COLUMNS_MAX_FLOATS;
+  return info.outChannels >= 8 && columnFloats(info) <= COLUMNS_MAX_FLOATS;
 }
 
 /** One filter tap W[p, q, ·, ·] (C_in × C_out at `src`) transposed into a sub-kernel: dst[o·stride + c] = src[c·C_out + o]. */

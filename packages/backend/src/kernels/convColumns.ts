@@ -27,6 +27,11 @@ function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, nu
   ];
 }
 
+/** The column matrix's size, B·OH·OW × k_h·k_w·C_in floats: what bounds where the column forms pay. */
+export function columnFloats(info: tf.backend_util.Conv2DInfo): number {
+  return info.batchSize * info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
+}
+
 /** Whether the column form applies: SIMD kernels loaded, float32, channels last, no dilation. */
 export function columnsReady(backend: BackendWasm, info: tf.backend_util.Conv2DInfo, ...tensors: tf.TensorInfo[]): boolean {
   return (
