@@ -14,7 +14,15 @@ const summarize = async (label: string, f: () => Promise<void> | void): Promise<
   const ms = info.kernels.reduce((a, k) => a + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0), 0);
   const t0 = performance.now(); await f(); const wall = performance.now() - t0;
   console.log(`${label}: ${info.kernels.length} kernels, kernel ms ${ms.toFixed(0)}, wall ms ${wall.toFixed(0)}`);
-  return void console.log('  ', [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, n]) => `${k}:${n}`).join(' '));
+  console.log('   calls:', [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, n]) => `${k}:${n}`).join(' '));
+  const time = new Map<string, [number, number]>();
+  for (const k of info.kernels) {
+    const key = `${k.name} ${k.inputShapes.map((s) => `[${s?.join(',')}]`).join('')}`;
+    const [t, n] = time.get(key) ?? [0, 0];
+    time.set(key, [t + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0), n + 1]);
+  }
+  console.log('   kernel ms (calls) by name and input shapes:');
+  for (const [k, [t, n]] of [...time.entries()].sort((a, b) => b[1][0] - a[1][0]).slice(0, 16)) console.log(`     ${t.toFixed(2).padStart(7)} (${n})  ${k}`);
 };
 if (which === 'dcgan') {
   const real = tf.randomUniform([64, 28, 28, 1], -1, 1);

@@ -10,11 +10,13 @@
  *       /usr/bin/python3 on as many threads as (a) uses), when that Python
  *       has torch; otherwise the table says the column is missing and how to
  *       get it,
- *   (e) for the DCGAN step, a floor: its multiply-adds at the fastest rate
- *       WebAssembly SIMD reaches here on as many threads (simdPeak.ts: a
- *       register-only mul + add loop, measured in each round). No wasm step
- *       that does the work PyTorch does can beat it, so floor / (d) is the
- *       best ratio reachable without doing fewer multiply-adds.
+ *   (e) a floor: the step's multiply-adds at the fastest rate WebAssembly
+ *       SIMD reaches here on as many threads (simdPeak.ts: a register-only
+ *       mul + add loop, measured in each round). The DCGAN step's are counted
+ *       layer by layer (DCGAN_STEP_MACS), the others' from the kernel shapes
+ *       of a profiled step (stepMacs.ts). No wasm step that does the work
+ *       PyTorch does can beat it, so floor / (d) is the best ratio reachable
+ *       without doing fewer multiply-adds.
  *
  * (a), (b) and (d) alternate in rounds so machine noise hits them alike; each
  * cell is the median ms per step, and a / d is the median of the per-round
@@ -35,6 +37,7 @@ import { initBackend } from '@gankit/backend';
 import { gradientPenalty, nonSaturatingLoss, wassersteinLoss } from '@gankit/losses';
 import { GanTrainer } from '@gankit/trainers';
 import { DCGAN_STEP_MACS, simdPeakGmacs } from './simdPeak.js';
+import { profiledMacs, totalMacs } from './stepMacs.js';
 import { dcganDiscriminator, dcganGenerator, handDcganStep, handWganGpStep, mlp } from './workload.js';
 
 const FULL = process.env['BENCH_FULL'] === '1';
@@ -119,7 +122,9 @@ interface Row {
   torch: number[] | string;
   /** Per round: median (a) / median (d) of that round. */
   ratios: number[];
-  /** Per round, for workloads with a known multiply-add count: those multiply-adds at the round's wasm SIMD peak, ms (e). */
+  /** The step's multiply-adds. */
+  macs: number;
+  /** Per round: those multiply-adds at the round's wasm SIMD peak, ms (e). */
   floor: number[];
   /** Per round: (e) / median (d) of that round. */
   floorRatios: number[];
@@ -132,12 +137,13 @@ let threads = 1;
 
 /**
  * Times (a), (b) and (d) in alternating rounds of `perRound` steps each, after
- * one warm-up step of each; with `macs` (a step's multiply-adds), also the
- * floor (e) in each round.
+ * one warm-up step of each, and the floor (e) in each round: `macs` (a step's
+ * multiply-adds), or else those of one profiled trainer step.
  */
 async function alternate(row: Row, perRound: number, trainerStep: () => Promise<unknown>, handStep: () => unknown, torch: Torch | string, workload: 'dcgan' | 'wgan-gp' | 'wgan-gp-conv', macs?: number): Promise<void> {
   await trainerStep();
   handStep();
+  row.macs = macs ?? totalMacs(await profiledMacs(trainerStep));
   row.tensors[0] = tf.memory().numTensors;
   const torchMs: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -149,17 +155,15 @@ async function alternate(row: Row, perRound: number, trainerStep: () => Promise<
       torchMs.push(...d);
       row.ratios.push(median(a) / median(d));
     }
-    if (macs !== undefined) {
-      const floor = (macs / (await simdPeakGmacs(threads))) * 1e-6;
-      row.floor.push(floor);
-      if (typeof torch !== 'string') row.floorRatios.push(floor / median(torchMs.slice(-perRound)));
-    }
+    const floor = (row.macs / (await simdPeakGmacs(threads))) * 1e-6;
+    row.floor.push(floor);
+    if (typeof torch !== 'string') row.floorRatios.push(floor / median(torchMs.slice(-perRound)));
   }
   row.tensors[1] = tf.memory().numTensors;
   row.torch = typeof torch === 'string' ? torch : torchMs;
 }
 
-const emptyRow = (workload: string): Row => ({ workload, tensors: [0, 0], trainer: [], hand: [], torch: [], ratios: [], floor: [], floorRatios: [], stockCpu: '', stockWasm: '' });
+const emptyRow = (workload: string): Row => ({ workload, tensors: [0, 0], trainer: [], hand: [], torch: [], ratios: [], macs: 0, floor: [], floorRatios: [], stockCpu: '', stockWasm: '' });
 
 async function dcgan(torch: Torch | string): Promise<Row> {
   const batch = 64;
@@ -256,9 +260,9 @@ async function main(): Promise<void> {
   );
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`peak RSS ${rssMb.toFixed(0)} MB (this process: (a) and (b)); stock and PyTorch runs are separate processes`);
-  if (rows.some((r) => r.floor.length > 0)) {
+  for (const r of rows) {
     console.log(
-      `(e): the DCGAN step's ${(DCGAN_STEP_MACS / 1e9).toFixed(2)} × 10⁹ multiply-adds at the wasm SIMD peak of each round (median ${((DCGAN_STEP_MACS / median(rows.flatMap((r) => r.floor))) * 1e-6).toFixed(1)} × 10⁹ per second on ${threads} thread${threads === 1 ? '' : 's'}): no wasm step doing PyTorch's arithmetic can be faster`,
+      `(e) ${r.workload}: ${(r.macs / 1e9).toFixed(3)} × 10⁹ multiply-adds per step${r.macs === DCGAN_STEP_MACS ? ' (counted layer by layer)' : ' (from a profiled step)'} at the wasm SIMD peak of each round (median ${((r.macs / median(r.floor)) * 1e-6).toFixed(1)} × 10⁹ per second on ${threads} thread${threads === 1 ? '' : 's'}): no wasm step doing PyTorch's arithmetic can be faster`,
     );
   }
 }
