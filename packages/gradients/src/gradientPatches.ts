@@ -3,10 +3,13 @@ import { eluGradConfig } from './eluGrad.js';
 import { expGradConfig } from './expGrad.js';
 import { leakyReluGradConfig } from './leakyReluGrad.js';
 import { mirrorPadGradConfig } from './mirrorPadGrad.js';
+import { multiplyGradConfig } from './multiplyGrad.js';
 import { relu6GradConfig } from './relu6Grad.js';
 import { reluGradConfig } from './reluGrad.js';
 import { sigmoidGradConfig } from './sigmoidGrad.js';
 import { softmaxGradConfig } from './softmaxGrad.js';
+import { sqrtGradConfig } from './sqrtGrad.js';
+import { squareGradConfig } from './squareGrad.js';
 import { tanhGradConfig } from './tanhGrad.js';
 import { zeroGradientConfigs } from './zeroGradients.js';
 
@@ -28,6 +31,8 @@ import { zeroGradientConfigs } from './zeroGradients.js';
  *   `Minimum`, `ClipByValue`, … can be differentiated again.
  * - `MirrorPad`: stock tfjs 4.22 drops what flows through the mirrored border.
  * - `Relu`: the same dy ⊙ step(x) without stock tfjs's no-op `Cast` launch.
+ * - `Multiply`, `Square`, `Sqrt`: stock tfjs's gradients without casting a
+ *   float32 operand to float32 (a launch, and on wasm a copy, each time).
  * - In all three the mask is computed from `detach(x)`: its derivative
  *   is zero almost everywhere, and detached, a second-order gradient does not
  *   carry those zeros back through every earlier layer (a 2-D WGAN-GP step
@@ -50,6 +55,9 @@ export const GRADIENT_PATCHES: readonly tf.GradConfig[] = [
   leakyReluGradConfig,
   relu6GradConfig,
   reluGradConfig,
+  multiplyGradConfig,
+  squareGradConfig,
+  sqrtGradConfig,
   softmaxGradConfig,
   mirrorPadGradConfig,
   ...zeroGradientConfigs,

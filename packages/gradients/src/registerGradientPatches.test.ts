@@ -14,7 +14,7 @@ describe('registerGradientPatches', () => {
   it('reports the kernels it replaced, in GRADIENT_PATCHES order', () => {
     const { gradients } = registerGradientPatches();
     expect(gradients).toEqual(GRADIENT_PATCHES.map((g) => g.kernelName));
-    expect(gradients).toEqual(expect.arrayContaining(['Tanh', 'Sigmoid', 'Exp', 'Elu', 'LeakyRelu', 'Relu6', 'Relu', 'Softmax', 'MirrorPad', 'Greater', 'Less']));
+    expect(gradients).toEqual(expect.arrayContaining(['Tanh', 'Sigmoid', 'Exp', 'Elu', 'LeakyRelu', 'Relu6', 'Relu', 'Multiply', 'Square', 'Sqrt', 'Softmax', 'MirrorPad', 'Greater', 'Less']));
   });
 
   it("Relu's gradient launches no Cast (stock tfjs casts Step's float32 output to float32)", async () => {
@@ -26,6 +26,37 @@ describe('registerGradientPatches', () => {
     expect(kernels).not.toContain('Cast');
     expect(Array.from((info.result as tf.Tensor).dataSync())).toEqual([0, 1, 0, 1]);
     tf.dispose([x, info.result as tf.Tensor]);
+  });
+
+  it("Multiply's, Square's and Sqrt's gradients launch no Cast for float32 operands, and give stock tfjs's values to second order", async () => {
+    const { stock } = registerGradientPatches();
+    const patched = [tf.Multiply, tf.Square, tf.Sqrt];
+    // f(a, b) = Σ √((a ⊙ b)² + 1) with b broadcast over rows: ∂f/∂a = ab² / √((ab)² + 1).
+    const a = tf.tensor2d([[0.5, -1.5, 2], [3, -0.25, 1]]);
+    const b = tf.tensor1d([1.5, -2, 0.75]);
+    const f = (x: tf.Tensor, y: tf.Tensor): tf.Scalar => tf.sum(tf.sqrt(tf.add(tf.square(tf.mul(x, y)), 1)));
+    // Second order: ∂/∂b of ‖∂f/∂a‖² goes through the gradient's own products.
+    const secondOrder = (): tf.Tensor => tf.grad((y: tf.Tensor) => tf.sum(tf.square(tf.grad((x: tf.Tensor) => f(x, y))(a))))(b);
+    const info = await tf.profile(() => tf.grads(f)([a, b]));
+    expect(info.kernels.map((k) => k.name)).not.toContain('Cast');
+    const [da, db] = info.result as tf.Tensor[];
+    const second = secondOrder();
+    for (const k of patched) tf.registerGradient(stock.get(k)!);
+    try {
+      const [sa, sb] = tf.grads(f)([a, b]);
+      expect(Array.from(da!.dataSync())).toEqual(Array.from(sa!.dataSync()));
+      expect(Array.from(db!.dataSync())).toEqual(Array.from(sb!.dataSync()));
+      expect(Array.from(second.dataSync())).toEqual(Array.from(secondOrder().dataSync()));
+      // And the closed form.
+      const expected = [[0.5, -1.5, 2], [3, -0.25, 1]].flatMap((row) => row.map((v, j) => (v * [1.5, -2, 0.75][j]! ** 2) / Math.sqrt((v * [1.5, -2, 0.75][j]!) ** 2 + 1)));
+      Array.from(da!.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    } finally {
+      for (const k of patched) tf.registerGradient(GRADIENT_PATCHES.find((g) => g.kernelName === k)!);
+    }
+    // An int32 operand is still cast, as stock tfjs does.
+    const n = tf.tensor1d([1, 2, 3], 'int32');
+    const dn = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(x, n)))(tf.tensor1d([1, 1, 1]));
+    expect(Array.from(dn.dataSync())).toEqual([1, 2, 3]);
   });
 
   it("records tfjs's stock configs: Tanh's saves its output, the comparison ops had none", () => {
