@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmFusedAdam } from './kernels/fusedAdam.js';
+import { registerWasmGlobalNorm } from './kernels/globalNorm.js';
 import { loadSimdKernels } from './kernels/simdModule.js';
 import { registerGradientPatches } from '@gankit/gradients';
 import './register.js';
@@ -142,15 +143,18 @@ async function choose(forced: BackendName | undefined, options: InitBackendOptio
   }
   const simd = backend === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
   const threads = backend === 'wasm' ? getThreadsCount() : 1;
-  // gankit's SIMD kernels (matrix multiply, Adam), compiled against this backend's memory (kernels/simdModule.ts).
+  // gankit's SIMD kernels (matrix multiply, Adam, gradient norm), compiled against this backend's memory (kernels/simdModule.ts).
   const simdKernels = backend === 'wasm' && simd && (await loadSimdKernels(tf.backend() as BackendWasm));
-  if (simdKernels) registerWasmFusedAdam();
+  if (simdKernels) {
+    registerWasmFusedAdam();
+    registerWasmGlobalNorm();
+  }
   return {
     backend,
     platform: node ? 'node' : 'browser',
     simd,
     threads,
-    patches: { kernels: [...patchState.kernels, ...(simdKernels ? ['BatchMatMul and _FusedMatMul (gankit SIMD gemm)', 'GankitFusedAdam (SIMD)'] : [])], gradients: [...registerGradientPatches().gradients] },
+    patches: { kernels: [...patchState.kernels, ...(simdKernels ? ['BatchMatMul and _FusedMatMul (gankit SIMD gemm)', 'GankitFusedAdam (SIMD)', 'GankitGlobalNorm (SIMD)'] : [])], gradients: [...registerGradientPatches().gradients] },
     ...(fellBack ? { fallbackReason: firstReason } : {}),
   };
 }

@@ -1,8 +1,8 @@
 /*
  * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
- * row-major, an Adam update, column sums in float64 (Sum and Mean over leading
- * axes), leaky ReLU and instance normalization (forward and backward), on
- * WebAssembly SIMD128.
+ * row-major, an Adam update, a sum of squares in float64 (a gradient norm),
+ * column sums in float64 (Sum and Mean over leading axes), leaky ReLU and
+ * instance normalization (forward and backward), on WebAssembly SIMD128.
  *
  * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
@@ -264,6 +264,30 @@ static inline __attribute__((always_inline)) void gemm_body(const float* a, size
 __attribute__((export_name("gemm"))) void gemm(float* a, float* b, float* c, size m, size k, size n, float* bias, int relu, int ta, size lda, int tb, float* panel) {
   if (ta) gemm_body(a, 1, lda, 1, b, tb, c, m, k, n, bias, relu, panel);
   else gemm_body(a, lda, 1, 0, b, tb, c, m, k, n, bias, relu, panel);
+}
+
+/*
+ * Σ x[i]² over n float32 values, in float64: each square is exact in float64
+ * (a 24-bit significand squared fits in 53 bits), and the sums run in four
+ * streams, stream k over the values at i ≡ k (mod 4) in ascending order,
+ * combined as ((s0 + s1) + s2) + s3, then the last n mod 4 values added in
+ * order — the order @gankit/trainers' JavaScript GankitGlobalNorm follows, so
+ * both give the same double. The squared global gradient norm of a trainer's
+ * update, without a Square and a Sum launched per variable.
+ */
+__attribute__((export_name("sum_squares"))) double sum_squares(const float* x, size n) {
+  v128_t a0 = wasm_f64x2_splat(0), a1 = a0;
+  size i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t v = wasm_v128_load(x + i);
+    const v128_t lo = wasm_f64x2_promote_low_f32x4(v);
+    const v128_t hi = wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 2, 3));
+    a0 = wasm_f64x2_add(a0, wasm_f64x2_mul(lo, lo));
+    a1 = wasm_f64x2_add(a1, wasm_f64x2_mul(hi, hi));
+  }
+  double s = ((wasm_f64x2_extract_lane(a0, 0) + wasm_f64x2_extract_lane(a0, 1)) + wasm_f64x2_extract_lane(a1, 0)) + wasm_f64x2_extract_lane(a1, 1);
+  for (; i < n; i++) s += (double)x[i] * (double)x[i];
+  return s;
 }
 
 /*

@@ -10,7 +10,8 @@ export interface SimdKernels {
    * scratch of 256 × 8 floats) or as is (tb = 0).
    */
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, bias: number, relu: number, ta: number, lda: number, tb: number, panel: number): void;
-  /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
+  /** Σ x[i]² over n float32 values in float64, in four streams (see simd.c). */
+  sum_squares(x: number, n: number): number;
   /** Column sums of x as [rows, inner] in float64, rounded once (÷ rows if mean = 1); acc: scratch of inner doubles. */
   sum_rows(x: number, y: number, rows: number, inner: number, mean: number, acc: number): void;
   /** y = x > 0 ? x : α·x for n values. */
@@ -26,6 +27,7 @@ export interface SimdKernels {
   im2col(x: number, cols: number, batch: number, h: number, w: number, ci: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, oh: number, ow: number): void;
   /** Its adjoint: dx = 0, then dx[b, i·sh + p − pt, j·sw + q − pl, c] += cols[(b, i, j), (p, q, c)] in ascending (b, i, j, p, q) order. */
   col2im(cols: number, dx: number, batch: number, h: number, w: number, ci: number, kh: number, kw: number, sh: number, sw: number, pt: number, pl: number, oh: number, ow: number): void;
+  /** One Adam step of n values (see simd.c); the scalars already rounded to float32. */
   adam(theta: number, g: number, m: number, v: number, theta2: number, m2: number, v2: number, n: number, b1: number, c1: number, b2: number, c2: number, o1: number, o2: number, eps: number, step: number): void;
 }
 

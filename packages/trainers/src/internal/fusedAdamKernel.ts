@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { hostOf } from './kernelHost.js';
+import type { CpuBackend, WasmBackend } from './kernelHost.js';
 
 /** The kernel's name in tfjs's registry. */
 export const FUSED_ADAM = 'GankitFusedAdam';
@@ -14,38 +16,6 @@ export interface FusedAdamAttrs {
   beta2: number;
   epsilon: number;
   learningRate: number;
-}
-
-/** The cpu backend's API the kernel uses. */
-interface CpuBackend {
-  readSync(dataId: object): tf.backend_util.BackendValues;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.backend_util.BackendValues): tf.TensorInfo;
-}
-
-/** The wasm backend's API the kernel uses (tensors live on the wasm heap). */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): tf.backend_util.TypedArray;
-}
-
-/**
- * Float32 storage on either backend: `alloc` makes an output, `view` gives a
- * tensor's values. On wasm a view is the heap itself (no copy) and is valid
- * until the next `alloc`, which may grow the heap.
- */
-interface Host {
-  alloc(shape: number[]): tf.TensorInfo;
-  view(t: tf.TensorInfo): Float32Array;
-}
-
-function hostOf(backend: CpuBackend | WasmBackend): Host {
-  if ('typedArrayFromHeap' in backend) {
-    return { alloc: (shape) => backend.makeOutput(shape, 'float32'), view: (t) => backend.typedArrayFromHeap(t) as Float32Array };
-  }
-  return {
-    alloc: (shape) => backend.makeTensorInfo(shape, 'float32', new Float32Array(tf.util.sizeFromShape(shape))),
-    view: (t) => backend.readSync(t.dataId) as Float32Array,
-  };
 }
 
 const f = Math.fround;
