@@ -21,6 +21,7 @@ import { reflectionPadGradConfigs, reflectionPadGradGradConfig } from './kernels
 import { instanceNormConfigs, instanceNormGradConfig, instanceNormGradGradConfig } from './kernels/instanceNorm.js';
 import { meanConfig, sumConfig } from './kernels/sum.js';
 import { leakyReluConfig } from './kernels/leakyRelu.js';
+import { leakyReluGradConfigs, leakyReluGradGradConfig } from './kernels/leakyReluGrad.js';
 import { tileConfig } from './kernels/tile.js';
 import { sliceConfig } from './kernels/slice.js';
 import { patchState } from './internal/patchState.js';
@@ -69,13 +70,15 @@ if (!patchState.applied) {
     patchState.kernels.push(`${name} (faster)`);
   }
   // gankit's own kernels for its layers (cpu and wasm), each with a registered gradient so it is differentiable again:
-  // ReflectionPadding2D's gradient in one pass; InstanceNormalization in one kernel forward and one backward.
-  for (const config of [...reflectionPadGradConfigs, ...instanceNormConfigs]) {
+  // ReflectionPadding2D's gradient in one pass; InstanceNormalization in one kernel forward and one backward;
+  // (leaky) ReLU's gradient in one pass (run by @gankit/gradients' Relu and LeakyRelu gradients).
+  for (const config of [...reflectionPadGradConfigs, ...instanceNormConfigs, ...leakyReluGradConfigs]) {
     if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
   }
-  for (const gradient of [reflectionPadGradGradConfig, instanceNormGradConfig, instanceNormGradGradConfig]) tf.registerGradient(gradient);
+  for (const gradient of [reflectionPadGradGradConfig, instanceNormGradConfig, instanceNormGradGradConfig, leakyReluGradGradConfig]) tf.registerGradient(gradient);
   patchState.kernels.push('GankitReflectionPadGrad (ReflectionPadding2D gradient, cpu and wasm)');
   patchState.kernels.push('GankitInstanceNorm, GankitInstanceNormGrad (InstanceNormalization, cpu and wasm)');
+  patchState.kernels.push('GankitLeakyReluGrad (Relu and LeakyRelu gradients, cpu and wasm)');
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
   // Fused conv2d / matMul compute only the gradients the tape needs (every backend).

@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 flags=(--target=wasm32 -O3 -msimd128 -nostdlib -fno-builtin -Wall -Wextra -Werror
-  -Wl,--no-entry -Wl,--import-memory -Wl,--export=gemm -Wl,--export=sum_squares -Wl,--export=adam -Wl,--export=leaky_relu -Wl,--export=instance_norm -Wl,--export=instance_norm_grad -Wl,--export=sum_rows -Wl,--export=im2col -Wl,--export=col2im -ffp-contract=off -Wl,--strip-all -Wl,-z,stack-size=0)
+  -Wl,--no-entry -Wl,--import-memory -Wl,--export=gemm -Wl,--export=sum_squares -Wl,--export=adam -Wl,--export=leaky_relu -Wl,--export=leaky_relu_grad -Wl,--export=instance_norm -Wl,--export=instance_norm_grad -Wl,--export=sum_rows -Wl,--export=im2col -Wl,--export=col2im -ffp-contract=off -Wl,--strip-all -Wl,-z,stack-size=0)
 clang "${flags[@]}" -o "$out/simd.wasm" simd.c
 clang "${flags[@]}" -matomics -mbulk-memory -Wl,--shared-memory -Wl,--max-memory=4294967296 -o "$out/simd-shared.wasm" simd.c
 OUT="$out" node --input-type=module -e '
@@ -20,7 +20,7 @@ for (const f of ["simd.wasm", "simd-shared.wasm"]) {
   const imports = WebAssembly.Module.imports(m).map((i) => `${i.module}.${i.name}:${i.kind}`);
   const exports = WebAssembly.Module.exports(m).map((e) => `${e.name}:${e.kind}`);
   if (imports.join() !== "env.memory:memory") throw new Error(`${f}: imports ${imports}`);
-  if (exports.join() !== "gemm:function,sum_squares:function,adam:function,sum_rows:function,leaky_relu:function,instance_norm:function,instance_norm_grad:function,im2col:function,col2im:function") throw new Error(`${f}: exports ${exports}`);
+  if (exports.join() !== "gemm:function,sum_squares:function,adam:function,sum_rows:function,leaky_relu:function,leaky_relu_grad:function,instance_norm:function,instance_norm_grad:function,im2col:function,col2im:function") throw new Error(`${f}: exports ${exports}`);
   // Section id 11 = data: none may exist.
   const bytes = readFileSync(`${process.env.OUT}/${f}`);
   const sections = [];

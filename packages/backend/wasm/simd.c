@@ -1,8 +1,9 @@
 /*
  * gankit's SIMD kernels for tfjs's wasm backend: a matrix multiply C = A·B (+ bias, ReLU),
  * row-major, an Adam update, a sum of squares in float64 (a gradient norm),
- * column sums in float64 (Sum and Mean over leading axes), leaky ReLU and
- * instance normalization (forward and backward), on WebAssembly SIMD128.
+ * column sums in float64 (Sum and Mean over leading axes), leaky ReLU and its
+ * gradient, and instance normalization (forward and backward), on WebAssembly
+ * SIMD128.
  *
  * Built by build.sh into simd.wasm (and simd-shared.wasm for tfjs's threaded
  * build), which import tfjs's own memory: A, B, bias and C are tensors on
@@ -374,6 +375,27 @@ __attribute__((export_name("leaky_relu"))) void leaky_relu(const float* x, float
     wasm_v128_store(y + i, wasm_v128_bitselect(v, wasm_f32x4_mul(v, a), wasm_f32x4_gt(v, wasm_f32x4_splat(0))));
   }
   for (; i < n; i++) y[i] = x[i] > 0 ? x[i] : alpha * x[i];
+}
+
+/*
+ * The gradient of leaky ReLU (ReLU for α = 0) at x, times dy:
+ * out = dy · m, m = m1 where x > 0, m0 where x ≤ 0, and x itself (NaN) where
+ * x is NaN. With m1 = α + (1 − α) and m0 = α rounded as the caller computes
+ * them, this is bit-for-bit dy ⊙ (α + (1 − α)·step(x)) as tfjs's kernels
+ * evaluate it (step(x) = 1, 0 or NaN), −0 for a negative dy included.
+ */
+__attribute__((export_name("leaky_relu_grad"))) void leaky_relu_grad(const float* dy, const float* x, float* out, size n, float m1, float m0) {
+  const v128_t one = wasm_f32x4_splat(m1), low = wasm_f32x4_splat(m0), zero = wasm_f32x4_splat(0);
+  size i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t v = wasm_v128_load(x + i);
+    const v128_t m = wasm_v128_bitselect(v, wasm_v128_bitselect(one, low, wasm_f32x4_gt(v, zero)), wasm_f32x4_ne(v, v));
+    wasm_v128_store(out + i, wasm_f32x4_mul(wasm_v128_load(dy + i), m));
+  }
+  for (; i < n; i++) {
+    const float v = x[i];
+    out[i] = dy[i] * (v != v ? v : v > 0 ? m1 : m0);
+  }
 }
 
 /*

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { detach } from './detach.js';
+import { maskedGradient } from './internal/leakyReluGradKernel.js';
 
 /**
  * Gradient of `LeakyRelu` that can be differentiated again.
@@ -9,10 +9,12 @@ import { detach } from './detach.js';
  * The derivative is piecewise constant in x, so the second derivative is zero
  * almost everywhere; what matters for a gradient penalty is the path through
  * dy. Stock tfjs builds the mask with `greater`, which has no gradient, so
- * double backprop threw. Here the mask is `step` of {@link detach}(x): the
+ * double backprop threw. Here the mask is `step` of `detach(x)`: the
  * tape has no path through it at all, so a second-order gradient neither
  * throws nor carries the mask's zeros back through earlier layers (see
- * `reluGradConfig`).
+ * `reluGradConfig`). Where the active backend has `@gankit/backend`'s
+ * `GankitLeakyReluGrad` kernel (cpu, wasm), the mask and product are that one
+ * launch instead of four (Step, Multiply, Add, Multiply), bit for bit the same.
  *
  * @example
  * ```ts
@@ -25,6 +27,6 @@ export const leakyReluGradConfig: tf.GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x] = saved as [tf.Tensor];
     const alpha = (attrs as unknown as tf.LeakyReluAttrs).alpha;
-    return { x: () => tf.mul(dy as tf.Tensor, tf.add(alpha, tf.mul(1 - alpha, tf.step(detach(x))))) };
+    return { x: () => maskedGradient(dy as tf.Tensor, x, alpha) };
   },
 };

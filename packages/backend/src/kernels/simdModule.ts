@@ -16,6 +16,8 @@ export interface SimdKernels {
   sum_rows(x: number, y: number, rows: number, inner: number, mean: number, acc: number): void;
   /** y = x > 0 ? x : α·x for n values. */
   leaky_relu(x: number, y: number, n: number, alpha: number): void;
+  /** out = dy · m for n values, m = m1 where x > 0, m0 where x ≤ 0, NaN where x is NaN (leaky ReLU's gradient). */
+  leaky_relu_grad(dy: number, x: number, out: number, n: number, m1: number, m0: number): void;
   /** Instance normalization of n samples of s positions × c channels: y = (x − μ)·r per sample and channel. */
   instance_norm(x: number, y: number, n: number, s: number, c: number, eps: number): void;
   /** Its gradient: dx = r·(dy − mean(dy) − x̂·mean(dy·x̂)) per sample and channel. */
