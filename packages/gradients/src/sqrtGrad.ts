@@ -9,8 +9,8 @@ import { asFloat32 } from './internal/asFloat32.js';
  * Stock tfjs computes dy / (√(cast(x, 'float32')) · 2); for float32 x the
  * cast launches a kernel that changes nothing (a copy on wasm), once per
  * gradient-penalty norm ‖∇ₓD‖. The same operations in the same order:
- * values are identical to any order, since Cast's own gradient is the
- * identity on dy.
+ * values are identical to every order of differentiation, since Cast's
+ * own gradient is the identity on dy.
  *
  * @example
  * ```ts

@@ -9,8 +9,9 @@ import { asFloat32 } from './internal/asFloat32.js';
  * Stock tfjs computes dy ⊙ (cast(x, 'float32') · 2); for float32 x the cast
  * launches a kernel that changes nothing (a copy on wasm). A gradient
  * penalty squares twice, ‖∇ₓD‖² and (‖∇ₓD‖ − 1)², so every critic update paid
- * for it twice. The same products in the same order: values are identical to
- * any order, since Cast's own gradient is the identity on dy.
+ * for it twice. The same products in the same order: values are identical
+ * to every order of differentiation, since Cast's own gradient is the
+ * identity on dy.
  *
  * @example
  * ```ts

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackend, CpuKernelArgs } from '../internal/cpuKernels.js';
+import { sameShape } from '../internal/sameShape.js';
 import { WASM } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 import { heapOffset, simdKernels } from './simdModule.js';
@@ -108,23 +110,6 @@ function normalizeGrad(dy: Float32Array, x: Float32Array, groups: Groups, epsilo
       for (let k = 0; k < c; k++, i++) out[i] = rstd[k]! * (dy[i]! - a[k]! - (x[i]! - mean[k]!) * rstd[k]! * b[k]!);
     }
   }
-}
-
-function sameShape(kernel: string, dy: tf.TensorInfo, x: tf.TensorInfo): void {
-  if (dy.shape.length !== x.shape.length || dy.shape.some((d, i) => d !== x.shape[i])) {
-    throw new Error(`${kernel}: inputs 'dy' [${dy.shape.join(',')}] and 'x' [${x.shape.join(',')}] must have the same shape`);
-  }
-}
-
-interface CpuBackend {
-  data: { get(dataId: object): { values: unknown } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
-
-interface CpuKernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs: tf.NamedAttrMap;
 }
 
 function wasmForward({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo {

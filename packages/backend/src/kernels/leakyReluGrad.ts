@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackend, CpuKernelArgs } from '../internal/cpuKernels.js';
+import { sameShape } from '../internal/sameShape.js';
 import { WASM } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 import { heapOffset, simdKernels } from './simdModule.js';
@@ -35,9 +37,7 @@ function maskValues(alpha: number): { m1: number; m0: number } {
 function checkInputs(dy: tf.TensorInfo | undefined, x: tf.TensorInfo | undefined): asserts dy is tf.TensorInfo {
   if (dy === undefined || x === undefined) throw new Error(`${LEAKY_RELU_GRAD}: needs inputs 'dy' and 'x'`);
   if (dy.dtype !== 'float32' || x.dtype !== 'float32') throw new Error(`${LEAKY_RELU_GRAD}: 'dy' and 'x' must be float32, got ${dy.dtype} and ${x.dtype}`);
-  if (dy.shape.length !== x.shape.length || dy.shape.some((d, i) => d !== x.shape[i])) {
-    throw new Error(`${LEAKY_RELU_GRAD}: inputs 'dy' [${dy.shape.join(',')}] and 'x' [${x.shape.join(',')}] must have the same shape`);
-  }
+  sameShape(LEAKY_RELU_GRAD, dy, x);
 }
 
 /** out[i] = dy[i] · m(x[i]) in float32 (Float32Array stores round each product). */
@@ -63,12 +63,7 @@ function wasmKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo {
   return out;
 }
 
-interface CpuBackend {
-  data: { get(dataId: object): { values: unknown } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
-
-function cpuKernel({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
+function cpuKernel({ inputs, backend, attrs }: CpuKernelArgs): tf.TensorInfo {
   const cpu = backend as CpuBackend;
   const { dy, x } = inputs as { dy?: tf.TensorInfo; x?: tf.TensorInfo };
   checkInputs(dy, x);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { CpuBackend, CpuKernelArgs } from '../internal/cpuKernels.js';
 import { WASM } from '../internal/wasmKernels.js';
 import type { WasmKernelArgs } from '../internal/wasmKernels.js';
 
@@ -71,11 +72,6 @@ function outputShape(dy: tf.TensorInfo, attrs: tf.NamedAttrMap): number[] {
   return shape;
 }
 
-interface CpuBackend {
-  data: { get(dataId: object): { values: unknown } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
-
 /** The fold for the wasm backend, reading and writing tfjs-wasm's heap in place. */
 function wasmKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo {
   const dy = inputs['dy'] as tf.TensorInfo;
@@ -89,7 +85,7 @@ function wasmKernel({ inputs, backend, attrs }: WasmKernelArgs): tf.TensorInfo {
 }
 
 /** The fold for the cpu backend. */
-function cpuKernel({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs: tf.NamedAttrMap }): tf.TensorInfo {
+function cpuKernel({ inputs, backend, attrs }: CpuKernelArgs): tf.TensorInfo {
   const cpu = backend as CpuBackend;
   const dy = inputs['dy'] as tf.TensorInfo;
   const shape = outputShape(dy, attrs);

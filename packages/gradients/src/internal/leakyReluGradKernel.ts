@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { detach } from '../detach.js';
+import { asFloat32 } from './asFloat32.js';
 
 /** The one-pass (leaky) ReLU gradient kernel `@gankit/backend` registers for cpu and wasm. */
 export const LEAKY_RELU_GRAD = 'GankitLeakyReluGrad';
@@ -14,6 +15,6 @@ export function maskedGradient(dy: tf.Tensor, x: tf.Tensor, alpha: number): tf.T
   if (dy.dtype === 'float32' && x.dtype === 'float32' && tf.util.arraysEqual(dy.shape, x.shape) && tf.getKernel(LEAKY_RELU_GRAD, tf.getBackend()) !== undefined) {
     return tf.engine().runKernel(LEAKY_RELU_GRAD, { dy, x: detach(x) }, { alpha }) as tf.Tensor;
   }
-  const step = x.dtype === 'float32' ? tf.step(detach(x)) : tf.cast(tf.step(detach(x)), 'float32');
+  const step = asFloat32(tf.step(detach(x)));
   return tf.mul(dy, alpha === 0 ? step : tf.add(alpha, tf.mul(1 - alpha, step)));
 }
