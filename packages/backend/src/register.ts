@@ -27,6 +27,8 @@ import { sliceConfig } from './kernels/slice.js';
 import { patchState } from './internal/patchState.js';
 import { patchSaveForBackward } from './internal/saveForBackward.js';
 import { patchLazyFusedGradients } from './internal/lazyFusedGradients.js';
+import { denseConfigs, denseGradConfig } from './kernels/dense.js';
+import { patchDenseLayer } from './internal/denseLayer.js';
 
 /** Kernels gankit adds to the wasm backend (only where wasm has none). */
 export const WASM_KERNEL_PATCHES: readonly tf.KernelConfig[] = [
@@ -71,14 +73,16 @@ if (!patchState.applied) {
   }
   // gankit's own kernels for its layers (cpu and wasm), each with a registered gradient so it is differentiable again:
   // ReflectionPadding2D's gradient in one pass; InstanceNormalization in one kernel forward and one backward;
-  // (leaky) ReLU's gradient in one pass (run by @gankit/gradients' Relu and LeakyRelu gradients).
-  for (const config of [...reflectionPadGradConfigs, ...instanceNormConfigs, ...leakyReluGradConfigs]) {
+  // (leaky) ReLU's gradient in one pass (run by @gankit/gradients' Relu and LeakyRelu gradients);
+  // a linear or ReLU dense layer's forward pass in one launch, also while a tape records (run by tf.layers.dense, patched below).
+  for (const config of [...reflectionPadGradConfigs, ...instanceNormConfigs, ...leakyReluGradConfigs, ...denseConfigs]) {
     if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
   }
-  for (const gradient of [reflectionPadGradGradConfig, instanceNormGradConfig, instanceNormGradGradConfig, leakyReluGradGradConfig]) tf.registerGradient(gradient);
+  for (const gradient of [reflectionPadGradGradConfig, instanceNormGradConfig, instanceNormGradGradConfig, leakyReluGradGradConfig, denseGradConfig]) tf.registerGradient(gradient);
   patchState.kernels.push('GankitReflectionPadGrad (ReflectionPadding2D gradient, cpu and wasm)');
   patchState.kernels.push('GankitInstanceNorm, GankitInstanceNormGrad (InstanceNormalization, cpu and wasm)');
   patchState.kernels.push('GankitLeakyReluGrad (Relu and LeakyRelu gradients, cpu and wasm)');
+  if (patchDenseLayer()) patchState.kernels.push('GankitDense (tf.layers.dense, linear or ReLU, in one launch, cpu and wasm)');
   // The engine saves tensors for the backward pass without an Identity dispatch each (cpu and wasm).
   if (patchSaveForBackward()) patchState.kernels.push('Identity (no dispatch when the tape saves a tensor)');
   // Fused conv2d / matMul compute only the gradients the tape needs (every backend).
