@@ -22,7 +22,7 @@ const summarize = async (label: string, f: () => Promise<void> | void): Promise<
     time.set(key, [t + (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0), n + 1]);
   }
   console.log('   kernel ms (calls) by name and input shapes:');
-  for (const [k, [t, n]] of [...time.entries()].sort((a, b) => b[1][0] - a[1][0]).slice(0, 16)) console.log(`     ${t.toFixed(2).padStart(7)} (${n})  ${k}`);
+  for (const [k, [t, n]] of [...time.entries()].sort((a, b) => b[1][0] - a[1][0]).slice(0, Number(process.env["PROFILE_TOP"] ?? 16))) console.log(`     ${t.toFixed(2).padStart(7)} (${n})  ${k}`);
 };
 if (which === 'dcgan') {
   const real = tf.randomUniform([64, 28, 28, 1], -1, 1);
