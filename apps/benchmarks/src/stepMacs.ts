@@ -11,9 +11,9 @@ const size = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
 /**
  * Multiply-adds of one kernel call, from its input and output shapes; 0 for
  * kernels without a product. A convolution's output (or, for its gradients,
- * dy) times kh · kw · C_in; a matrix product's first operand times the
- * output's last dimension (batch · m · k · n, for 2-D and batched operands
- * alike).
+ * dy) times kh · kw · C_in; a matrix product's (or a `GankitDense`
+ * layer's) first operand times the output's last dimension (batch · m · k · n,
+ * for 2-D and batched operands alike).
  *
  * @example
  * ```ts
@@ -33,6 +33,7 @@ export function kernelMacs(name: string, inputs: number[][], outputs: number[][]
       return size(w!) * out[0]! * out[1]! * out[2]!; // x, dy → filter gradient [kh, kw, C_in, C_out]
     case 'BatchMatMul':
     case '_FusedMatMul':
+    case 'GankitDense': // @gankit/backend's dense layer: x [m, k] · W [k, n]
       return size(x!) * out[out.length - 1]!; // a holds batch · m · k values (in either order), each used for n outputs
     default:
       return 0;
