@@ -34,6 +34,13 @@ function denseInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor2D | undefined {
  * weights, names and serialization are untouched. Other cases (rank-3
  * inputs, other activations, other backends) run tfjs's code. Idempotent.
  *
+ * @example
+ * ```ts
+ * patchDenseLayer(); // done by `@gankit/backend`'s register module
+ * const layer = tf.layers.dense({ inputShape: [2], units: 128, activation: 'relu' });
+ * const g = tf.grad((x: tf.Tensor) => tf.sum(layer.apply(x) as tf.Tensor))(tf.ones([4, 2])); // forward: one GankitDense
+ * ```
+ *
  * @returns whether this call patched the layer (false if it already was or tfjs-layers has no `Dense`).
  */
 export function patchDenseLayer(): boolean {

@@ -19,7 +19,17 @@ import { LEAKY_RELU_GRAD } from './leakyReluGrad.js';
  * (`tf.fused.matMul` falls back to BatchMatMul, Add and Relu, three launches),
  * and it fuses a linear one through `customGrad`, which reshapes both operands
  * to 3-D and clones what it saves (five to seven launches). `@gankit/backend`
- * runs `tf.layers.dense` through this kernel instead ({@link patchDenseLayer}).
+ * runs `tf.layers.dense` through this kernel instead (`patchDenseLayer`).
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * await initBackend();
+ * const x = tf.randomNormal([256, 2]);
+ * const w = tf.randomNormal([2, 128]);
+ * const b = tf.zeros([128]);
+ * const y = tf.engine().runKernel(DENSE, { x, W: w, bias: b }, { activation: 'relu' }) as tf.Tensor; // [256, 128]
+ * ```
  */
 export const DENSE = 'GankitDense';
 
