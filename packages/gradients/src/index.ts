@@ -7,6 +7,7 @@
  * you differentiate gradients without them.
  */
 export { detach } from './detach.js';
+export { maskedGradient } from './internal/leakyReluGradKernel.js';
 export { GRADIENT_PATCHES } from './gradientPatches.js';
 export { registerGradientPatches } from './registerGradientPatches.js';
 export type { GradientPatchRecord } from './registerGradientPatches.js';

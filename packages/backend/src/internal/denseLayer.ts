@@ -29,7 +29,7 @@ function denseInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor2D | undefined {
  * forward pass as one `GankitDense` kernel (see {@link DENSE}) where the
  * active backend has it (cpu and wasm), on a rank-2 float32 input — while a
  * gradient tape records too, where tfjs's own layer runs three launches
- * (ReLU) or a `customGrad` with reshapes and clones (linear). Values and
+ * (ReLU) or three reshapes around its fused kernel (linear). Values and
  * gradients of every order are bit for bit the stock layer's; the layer's
  * weights, names and serialization are untouched. Other cases (rank-3
  * inputs, other activations, other backends) run tfjs's code. Idempotent.

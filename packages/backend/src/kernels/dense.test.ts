@@ -23,23 +23,29 @@ function critic(seed: number): tf.Sequential {
   return model;
 }
 
+/** The model's trainable weights as the variables `tf.variableGrads` takes. */
+const variables = (model: tf.Sequential): tf.Variable[] => model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+
 /** The critic's input: 9 rows of 5. */
 const input = (seed: number): tf.Tensor2D => tf.tensor2d(seededUniform(45, seed, -2, 2), [9, 5]);
 
 /**
- * What a WGAN-GP critic step differentiates, θ ↦ mean D(x) + λ·mean(‖∇ₓD(x)‖ − 1)²,
- * so its θ-gradient runs the dense layers' gradients again (second order), with ∂/∂x as well.
+ * What a WGAN-GP critic step differentiates, mean D(x) + λ·mean(‖∇ₓD(x)‖ − 1)²
+ * with λ = 10, so its θ-gradient runs the dense layers' gradients again
+ * (second order).
  */
+function penaltyObjective(model: tf.Sequential, x: tf.Tensor): tf.Scalar {
+  const inner = tf.grad((v: tf.Tensor) => tf.sum(model.apply(v, { training: true }) as tf.Tensor))(x);
+  const norms = tf.sqrt(tf.add(tf.sum(tf.square(inner), 1), 1e-12));
+  return tf.add(tf.mean(model.apply(x, { training: true }) as tf.Tensor), tf.mul(10, tf.mean(tf.square(tf.sub(norms, 1))))) as tf.Scalar;
+}
+
+/** The penalty objective's gradients: one per trainable weight (θ), then ∂/∂x. */
 function penaltyGradients(model: tf.Sequential, x: tf.Tensor2D): tf.Tensor[] {
   return tf.tidy(() => {
-    const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
-    const f = (xi: tf.Tensor): tf.Scalar => {
-      const inner = tf.grad((v: tf.Tensor) => tf.sum(model.apply(v, { training: true }) as tf.Tensor))(xi);
-      const norms = tf.sqrt(tf.add(tf.sum(tf.square(inner), 1), 1e-12));
-      return tf.add(tf.mean(model.apply(xi, { training: true }) as tf.Tensor), tf.mul(10, tf.mean(tf.square(tf.sub(norms, 1))))) as tf.Scalar;
-    };
-    const { grads } = tf.variableGrads(() => f(x), vars);
-    const dx = tf.grad(f)(x);
+    const vars = variables(model);
+    const { grads } = tf.variableGrads(() => penaltyObjective(model, x), vars);
+    const dx = tf.grad((xi: tf.Tensor) => penaltyObjective(model, xi))(x);
     return [...vars.map((v) => grads[v.name]!), dx];
   });
 }
@@ -52,7 +58,7 @@ function run(patched: boolean, seed: number): { forward: Float32Array; first: Fl
     const model = critic(seed);
     const x = input(seed + 100);
     const forward = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync() as Float32Array);
-    const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    const vars = variables(model);
     const first = tf.tidy(() => {
       const { grads } = tf.variableGrads(() => tf.sum(tf.square(model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, vars);
       return vars.map((v) => grads[v.name]!.dataSync() as Float32Array);
@@ -124,16 +130,11 @@ describe('GankitDense: tf.layers.dense in one launch (cpu and wasm)', () => {
     await useBackend('cpu');
     const model = critic(21);
     const x = input(22);
-    const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+    const vars = variables(model);
     const grads = penaltyGradients(model, x);
     const direction = vars.map((v, i) => seededUniform(tf.util.sizeFromShape(v.shape), 300 + i, -1, 1));
     const analytic = grads.slice(0, vars.length).reduce((s, g, i) => s + Array.from(g.dataSync()).reduce((a, v, k) => a + v * direction[i]![k]!, 0), 0);
-    const f = (): number =>
-      tf.tidy(() => {
-        const inner = tf.grad((v: tf.Tensor) => tf.sum(model.apply(v, { training: true }) as tf.Tensor))(x);
-        const norms = tf.sqrt(tf.add(tf.sum(tf.square(inner), 1), 1e-12));
-        return tf.add(tf.mean(model.apply(x) as tf.Tensor), tf.mul(10, tf.mean(tf.square(tf.sub(norms, 1))))).dataSync()[0]!;
-      });
+    const f = (): number => tf.tidy(() => penaltyObjective(model, x).dataSync()[0]!);
     const numeric = finiteDifferenceDirectional(f, vars, direction, 1e-3);
     expectClose(analytic, numeric, { rtol: 2e-2, atol: 2e-2 });
     expect(Math.abs(analytic)).toBeGreaterThan(0.1);

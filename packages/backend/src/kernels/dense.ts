@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { detach } from '@gankit/gradients';
+import { maskedGradient } from '@gankit/gradients';
 import { WASM } from '../internal/wasmKernels.js';
-import { LEAKY_RELU_GRAD } from './leakyReluGrad.js';
 
 /**
  * A dense layer's forward pass in one launch, differentiable to any order:
@@ -18,7 +17,7 @@ import { LEAKY_RELU_GRAD } from './leakyReluGrad.js';
  * Why: while a gradient tape records, tfjs never fuses a ReLU dense layer
  * (`tf.fused.matMul` falls back to BatchMatMul, Add and Relu, three launches),
  * and it fuses a linear one through `customGrad`, which reshapes both operands
- * to 3-D and clones what it saves (five to seven launches). `@gankit/backend`
+ * to 3-D and the result back (four launches). `@gankit/backend`
  * runs `tf.layers.dense` through this kernel instead (`patchDenseLayer`).
  *
  * @example
@@ -92,9 +91,9 @@ export const denseConfigs: readonly tf.KernelConfig[] = [
  *   dz = dy ⊙ step(y) (ReLU; y > 0 exactly where x·W + b > 0) or dy (linear),
  *   ∂L/∂x = dz·Wᵀ,   ∂L/∂W = xᵀ·dz,   ∂L/∂b = Σ_rows dz.
  *
- * Every part is made of differentiable kernels (BatchMatMul, Sum and
- * `GankitLeakyReluGrad`, whose mask input is detached), so a penalty can
- * differentiate through it again.
+ * The mask is `@gankit/gradients`' `maskedGradient` (one `GankitLeakyReluGrad`,
+ * its mask input detached), and every part is made of differentiable kernels,
+ * so a penalty can differentiate through it again.
  */
 export const denseGradConfig: tf.GradConfig = {
   kernelName: DENSE,
@@ -104,7 +103,7 @@ export const denseGradConfig: tf.GradConfig = {
     const [x, w, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
     const { activation } = attrs as unknown as DenseAttrs;
     const g = dy as tf.Tensor2D;
-    const dz = activation === 'relu' ? (tf.engine().runKernel(LEAKY_RELU_GRAD, { dy: g, x: detach(y) }, { alpha: 0 }) as tf.Tensor2D) : g;
+    const dz = activation === 'relu' ? (maskedGradient(g, y, 0) as tf.Tensor2D) : g;
     return {
       x: () => tf.matMul(dz, w, false, true),
       W: () => tf.matMul(x, dz, true, false),

@@ -9,7 +9,14 @@ export const LEAKY_RELU_GRAD = 'GankitLeakyReluGrad';
  * dy ⊙ (α + (1 − α)·step(x)) with the mask built from {@link detach}(x): one
  * `GankitLeakyReluGrad` launch where the active backend has that kernel
  * (bit-for-bit the composed form), else tfjs's Step, Multiply (and Add) ops.
- * α = 0 is ReLU's gradient, dy ⊙ step(x).
+ * α = 0 is ReLU's gradient, dy ⊙ step(x). Since step(x) = step(max(x, 0)),
+ * a ReLU layer's output serves as x as well as its input does.
+ *
+ * @example
+ * ```ts
+ * const x = tf.tensor1d([-1, 2]);
+ * maskedGradient(tf.ones([2]), x, 0.2); // [0.2, 1]
+ * ```
  */
 export function maskedGradient(dy: tf.Tensor, x: tf.Tensor, alpha: number): tf.Tensor {
   if (dy.dtype === 'float32' && x.dtype === 'float32' && tf.util.arraysEqual(dy.shape, x.shape) && tf.getKernel(LEAKY_RELU_GRAD, tf.getBackend()) !== undefined) {
